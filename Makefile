@@ -1,0 +1,44 @@
+# The front door: every target bootstraps .venv itself, so a fresh clone needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: serve test check build bench lint browser-deps clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "labbook needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+serve: $(STAMP) ## build and serve the example handbook with live reload
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+build: $(STAMP) ## build the example handbook into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP) ## validate every data file without building HTML
+	$(BIN)/labbook check
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests benchmarks
+
+browser-deps: ## Debian's Chromium for the browser tests (installed when missing and we may)
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	  else echo "chromium not found: browser tests will be skipped (install Debian's chromium to run them)"; fi; }
+
+test: $(STAMP) browser-deps ## lint, then every test: unit, integration (real builds), browser
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## time labbook against plain MkDocs on a generated large lab
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) site test-artifacts benchmarks/out

@@ -1,0 +1,142 @@
+"""One type for every problem labbook finds in a lab's files, and the ways to print it.
+
+A :class:`Diagnostic` always names a file and a line, so that a contributor reading CI output, a terminal or a
+pull-request annotation can go straight to the place to fix. This module imports nothing from the rest of
+labbook.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a problem is.
+
+    ``error`` and ``warning`` fail ``mkdocs build --strict`` and ``labbook check``; ``info`` is a notice that
+    loses nothing (for example a field repeated with the same value) and never fails a build.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem at a place in a file.
+
+    Attributes:
+        path: the file, as the user would type it (relative to the project when possible).
+        line: 1-based line number; 0 when the problem concerns the whole file.
+        column: 1-based column; 0 when unknown.
+        severity: error or warning.
+        code: a short stable identifier such as ``bib-syntax`` or ``yaml-unknown-key``.
+        message: what is wrong, in one sentence.
+        hint: what to do about it, when there is something useful to say.
+    """
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+
+    def format_text(self) -> str:
+        """``path:line:col: severity: message [code]``, the compiler convention, plus the hint."""
+        where = f"{self.path}:{self.line}:" + (f"{self.column}:" if self.column else "")
+        text = f"{where} {self.severity.value}: {self.message} [{self.code}]"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, shown as an annotation on the pull request's line."""
+        kind = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(self.severity, "notice")
+        body = self.message + (f" Hint: {self.hint}" if self.hint else "") + f" [{self.code}]"
+        props = f"file={_gh_escape_prop(self.path)},line={max(self.line, 1)}"
+        if self.column:
+            props += f",col={self.column}"
+        props += f",title={_gh_escape_prop('labbook ' + self.code)}"
+        return f"::{kind} {props}::{_gh_escape_data(body)}"
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping with the same fields."""
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+def _gh_escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_prop(text: str) -> str:
+    return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass
+class Report:
+    """Diagnostics collected while loading a lab, in the order they were found."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Record one problem."""
+        self.items.append(diagnostic)
+
+    def error(self, path: str, line: int, code: str, message: str, *, column: int = 0, hint: str = "") -> None:
+        """Record an error at ``path:line``."""
+        self.add(Diagnostic(path, line, column, Severity.ERROR, code, message, hint))
+
+    def warning(
+        self, path: str, line: int, code: str, message: str, *, column: int = 0, hint: str = ""
+    ) -> None:
+        """Record a warning at ``path:line``."""
+        self.add(Diagnostic(path, line, column, Severity.WARNING, code, message, hint))
+
+    def info(self, path: str, line: int, code: str, message: str, *, column: int = 0, hint: str = "") -> None:
+        """Record a notice at ``path:line`` that loses no data."""
+        self.add(Diagnostic(path, line, column, Severity.INFO, code, message, hint))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Record several problems."""
+        self.items.extend(diagnostics)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def problems(self) -> list[Diagnostic]:
+        """Errors and warnings: what fails a strict build."""
+        return [d for d in self.items if d.severity is not Severity.INFO]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A "did you mean ...?" hint for a misspelt name, or an empty string when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    """Order by file, then line, then column."""
+    return (diagnostic.path, diagnostic.line, diagnostic.column)
+
+
+def format_all(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
+    """Format diagnostics as ``text`` (one per line), ``github`` (workflow commands) or ``json`` (a list)."""
+    items = sorted(diagnostics, key=sort_key)
+    if fmt == "json":
+        return json.dumps([d.to_dict() for d in items], indent=2, ensure_ascii=False)
+    if fmt == "github":
+        return "\n".join(d.format_github() for d in items)
+    return "\n".join(d.format_text() for d in items)

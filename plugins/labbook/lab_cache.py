@@ -1,0 +1,52 @@
+"""Parse once per change: the Lab and the renderer are rebuilt only when their input files change."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from labbook.catalog import Lab
+from labbook.lab_loader import load_lab
+from labbook.render.environment import Renderer
+from labbook.settings import Settings
+
+
+def _fingerprint(paths: list[Path]) -> tuple[tuple[str, str], ...]:
+    out = []
+    for path in paths:
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            digest = "-"
+        out.append((str(path), digest))
+    return tuple(out)
+
+
+def _template_files(dirs: list[Path]) -> list[Path]:
+    return sorted(p for d in dirs if d.is_dir() for p in d.rglob("*") if p.is_file())
+
+
+class LabCache:
+    """Keeps the last Lab and Renderer, keyed by the content of the files they were made from."""
+
+    def __init__(self) -> None:
+        self._lab_key: object = None
+        self._lab: Lab | None = None
+        self._renderer_key: object = None
+        self._renderer: Renderer | None = None
+
+    def lab(self, settings: Settings) -> Lab:
+        """The lab for ``settings``, reloaded only when an input file or an option changed."""
+        inputs = [settings.root / b for b in settings.bibliography]
+        inputs += [settings.collection_path(name) for name in sorted(settings.collections)]
+        key = (_fingerprint(inputs), repr(settings))
+        if self._lab is None or key != self._lab_key:
+            self._lab, self._lab_key = load_lab(settings), key
+        return self._lab
+
+    def renderer(self, override_dirs: list[Path]) -> Renderer:
+        """A renderer whose compiled templates are reused until an override template changes."""
+        key = _fingerprint(_template_files(override_dirs))
+        if self._renderer is None or key != self._renderer_key:
+            self._renderer, self._renderer_key = Renderer(override_dirs), key
+        return self._renderer

@@ -1,0 +1,1 @@
+"""Reading a lab's files: BibTeX, YAML and the TeX inside them."""

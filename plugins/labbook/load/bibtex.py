@@ -1,0 +1,286 @@
+"""Reading .bib files into raw entries that remember where each field was written.
+
+pybtex's tokenizer (``LowLevelParser``) does the lexing, with BibTeX's rules for braces, quotes, ``#``
+concatenation and ``@string`` macros. Its high-level ``Parser`` is not used: in strict mode one bad entry
+loses the whole file, and in lenient mode errors go to stderr without a line we can attach to a diagnostic.
+Here every problem becomes a :class:`~labbook.diagnostics.Diagnostic`, the parser resynchronises at the next
+line that starts with ``@``, and every other entry survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
+from pybtex.scanner import PrematureEOF, PybtexSyntaxError
+from pybtex.utils import CaseInsensitiveDict
+
+from labbook.diagnostics import Report
+
+#: Fields that name a parent entry and must not be inherited through ``crossref``.
+_NOT_INHERITED = frozenset({"crossref", "ids", "key", "title"})
+_ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
+_SKIPPED_COMMANDS = frozenset({"comment", "preamble", "string"})
+
+
+@dataclass(slots=True)
+class RawField:
+    """A field's value after macro expansion, with the line its name was written on."""
+
+    value: str
+    line: int
+
+
+@dataclass(slots=True)
+class RawEntry:
+    """One BibTeX entry as written: lower-case type and field names, values still in TeX."""
+
+    key: str
+    type: str
+    fields: dict[str, RawField]
+    path: str
+    line: int
+    inherited: set[str] = field(default_factory=set)
+
+    def get(self, name: str, default: str = "") -> str:
+        """The value of field ``name`` (lower case), or ``default``."""
+        raw = self.fields.get(name)
+        return raw.value if raw is not None else default
+
+    def line_of(self, name: str) -> int:
+        """The line of field ``name``, or the entry's own line when the field is absent or inherited."""
+        raw = self.fields.get(name)
+        return raw.line if raw is not None and name not in self.inherited else self.line
+
+
+class _Abort(Exception):
+    """Raised inside the tokenizer to stop at a syntax error; carries pybtex's error."""
+
+    def __init__(self, error: PybtexSyntaxError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Tokenizer(LowLevelParser):  # type: ignore[misc]
+    """pybtex's tokenizer, taught to remember lines and to stop, not lose the file, on an error."""
+
+    def __init__(self, text: str, macros: MutableMapping[str, str], path: str, report: Report) -> None:
+        super().__init__(text, macros=macros, filename=path)
+        self._path = path
+        self._report = report
+        self.command_line = 1
+        self.field_lines: list[int] = []
+
+    def handle_error(self, error: PybtexSyntaxError) -> None:
+        if isinstance(error, UndefinedMacro):
+            # BibTeX itself warns and goes on with an empty string; so do we, but loudly.
+            self._report.error(
+                self._path,
+                error.lineno or self.command_line,
+                "bib-undefined-macro",
+                f"undefined string macro '{error.args[0] if error.args else '?'}'"
+                f" in entry '{self.current_entry_key or '?'}'",
+                hint="define it with @string{name = {...}} before its first use, or put the value in braces",
+            )
+            return
+        raise _Abort(error)
+
+    def parse_command(self):  # type: ignore[no-untyped-def]
+        self.command_line = self.lineno
+        self.field_lines = []
+        return super().parse_command()
+
+    def parse_entry_fields(self) -> None:
+        # pybtex's own loop, plus the line each field starts on.
+        while True:
+            self.current_field_name = None
+            self.current_value = []
+            self.eat_whitespace()
+            line = self.lineno
+            self.parse_field()
+            if self.current_field_name and self.current_value:
+                self.current_fields.append((self.current_field_name, self.current_value))
+                self.field_lines.append(line)
+            if not self.optional([self.COMMA]):
+                return
+
+
+def new_macro_table() -> MutableMapping[str, str]:
+    """A fresh ``@string`` namespace holding BibTeX's month macros (``jan`` ... ``dec``)."""
+    return CaseInsensitiveDict(month_names)
+
+
+def decode_bib_bytes(data: bytes, path: str, report: Report) -> str:
+    """Decode a .bib file: UTF-8 (with or without a byte order mark); other encodings are reported."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        report.warning(
+            path,
+            line,
+            "bib-encoding",
+            "the file is not valid UTF-8; it was read as Windows-1252, so some characters may be wrong",
+            hint="save the file as UTF-8 (most editors offer 'Save with encoding')",
+        )
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_bibtex(
+    text: str, path: str, report: Report, macros: MutableMapping[str, str] | None = None
+) -> list[RawEntry]:
+    """Parse BibTeX source into raw entries, reporting every problem and keeping every good entry.
+
+    ``macros`` is the shared ``@string`` namespace: pass the same table for several files so that a macro
+    defined in the first works in the second.
+    """
+    macros = new_macro_table() if macros is None else macros
+    entries: list[RawEntry] = []
+    pos, line = 0, 1
+    while True:
+        tok = _Tokenizer(text, macros, path, report)
+        tok.pos, tok.lineno = pos, line
+        try:
+            for command, payload in tok:
+                if command.lower() in _SKIPPED_COMMANDS:
+                    continue
+                key, fields = payload
+                entry = _make_entry(command, key, fields, tok.field_lines, tok.command_line, path, report)
+                if entry is not None:
+                    entries.append(entry)
+            return entries
+        except _Abort as abort:
+            _report_syntax_error(abort.error, tok, text, path, report)
+            next_start = _ENTRY_START.search(text, text.find("\n", tok.command_start) + 1)
+            if next_start is None or text.find("\n", tok.command_start) < 0:
+                return entries
+            pos = next_start.start()
+            line = text.count("\n", 0, pos) + 1
+
+
+def _report_syntax_error(
+    error: PybtexSyntaxError, tok: _Tokenizer, text: str, path: str, report: Report
+) -> None:
+    start_line = tok.command_line
+    line_start = text.rfind("\n", 0, tok.command_start) + 1
+    if text[line_start : tok.command_start].lstrip().startswith("%"):
+        return  # an '@' inside a %-comment line between entries: a comment, not an entry
+    key = tok.current_entry_key
+    what = f"entry '{key}'" if key else "the entry"
+    detail = getattr(error, "message", "") or str(error)
+    if isinstance(error, PrematureEOF):
+        report.error(
+            path,
+            start_line,
+            "bib-unclosed",
+            f"{what} starting here never closes: the file ended inside it",
+            hint="a '{' or '\"' is missing its partner; check the braces of each field of this entry",
+        )
+        return
+    err_line = error.lineno or start_line
+    bad_text = text.split("\n")[err_line - 1].strip() if err_line - 1 < text.count("\n") + 1 else ""
+    hint = "check the braces, commas and '=' signs of this entry"
+    if bad_text.startswith("%"):
+        hint = "BibTeX has no comments inside an entry: delete the %-line or move it outside the entry"
+    elif not key:
+        hint = ("an entry needs a type and a key, as in @article{smith2024title, ...; text with '@' outside"
+                " an entry is read as one, so remove it or start its line with %")
+    # Point at the %-line itself; otherwise at the entry, since the real slip is usually above the line
+    # where the tokenizer noticed it.
+    line = err_line if bad_text.startswith("%") else start_line
+    where = f" (noticed at line {err_line})" if err_line != line else ""
+    detail = detail.split(": ", 1)[-1] if detail.startswith("syntax error in line") else detail
+    report.error(path, line, "bib-syntax", f"malformed BibTeX in {what}: {detail}{where}; the entry is skipped",
+                 hint=hint)
+
+
+def _make_entry(
+    command: str,
+    key: str | None,
+    fields: list[tuple[str, list[str]]],
+    lines: list[int],
+    line: int,
+    path: str,
+    report: Report,
+) -> RawEntry | None:
+    if not key:
+        report.error(path, line, "bib-no-key", f"@{command} entry without a key is skipped",
+                     hint="add a key after the opening brace, e.g. @article{smith2024title, ...")
+        return None
+    entry = RawEntry(key=key, type=command.lower(), fields={}, path=path, line=line)
+    for (name, parts), field_line in zip(fields, lines, strict=True):
+        lname = name.lower()
+        value = " ".join("".join(parts).split())
+        previous = entry.fields.get(lname)
+        if previous is None:
+            entry.fields[lname] = RawField(value, field_line)
+        elif previous.value == value:
+            report.info(path, field_line, "bib-duplicate-field",
+                        f"entry '{key}' repeats field '{lname}' (same value as line {previous.line})",
+                        hint="delete one of the two lines")
+        else:
+            report.warning(path, field_line, "bib-duplicate-field",
+                           f"entry '{key}' repeats field '{lname}' with a different value; the first, from "
+                           f"line {previous.line}, is used and this one is ignored",
+                           hint="keep one of the two values")
+    return entry
+
+
+def read_bib_file(
+    path: Path, display_path: str, report: Report, macros: MutableMapping[str, str] | None = None
+) -> list[RawEntry]:
+    """Read and parse one .bib file; a missing or unreadable file is a diagnostic, not an exception."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        report.error(display_path, 0, "bib-missing", f"cannot read the bibliography: {exc.strerror or exc}",
+                     hint="check the `bibliography` option of the labbook plugin in mkdocs.yml")
+        return []
+    return parse_bibtex(decode_bib_bytes(data, display_path, report), display_path, report, macros)
+
+
+def merge_and_resolve(groups: Iterable[list[RawEntry]], report: Report) -> list[RawEntry]:
+    """Join entries of several files: drop duplicate keys (naming both places) and resolve ``crossref``."""
+    by_key: dict[str, RawEntry] = {}
+    merged: list[RawEntry] = []
+    for entries in groups:
+        for entry in entries:
+            folded = entry.key.casefold()
+            first = by_key.get(folded)
+            if first is not None:
+                report.error(entry.path, entry.line, "bib-duplicate-key",
+                             f"duplicate key '{entry.key}': already used at {first.path}:{first.line};"
+                             " this entry is skipped",
+                             hint="give one of the two entries another key")
+                continue
+            by_key[folded] = entry
+            merged.append(entry)
+    for entry in merged:
+        _inherit(entry, by_key, report)
+    return merged
+
+
+def _inherit(entry: RawEntry, by_key: dict[str, RawEntry], report: Report) -> None:
+    parent_key = entry.get("crossref")
+    if not parent_key:
+        return
+    parent = by_key.get(parent_key.casefold())
+    if parent is None:
+        report.error(entry.path, entry.line_of("crossref"), "bib-crossref",
+                     f"entry '{entry.key}' has crossref '{parent_key}', but no entry has that key",
+                     hint="add the parent entry or remove the crossref field")
+        return
+    for name, raw in parent.fields.items():
+        if name not in _NOT_INHERITED and name not in entry.fields:
+            entry.fields[name] = RawField(raw.value, entry.line)
+            entry.inherited.add(name)
+    # The parent's title is the child's container title (BibTeX's and biblatex's convention).
+    if "booktitle" not in entry.fields and parent.get("title"):
+        entry.fields["booktitle"] = RawField(parent.get("title"), entry.line)
+        entry.inherited.add("booktitle")

@@ -1,0 +1,173 @@
+"""Turning raw BibTeX entries into :class:`~labbook.model.publication.Publication` records."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import Person as BibName
+
+from labbook.diagnostics import Report
+from labbook.load.bibtex import RawEntry
+from labbook.load.latex import latex_to_html, latex_to_text
+from labbook.model.names import normalize_name
+from labbook.model.publication import (
+    LINK_FIELDS,
+    Author,
+    Link,
+    Publication,
+    classify,
+    derive_badge,
+    parse_month,
+)
+from labbook.urls import check_url, slugify
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)")
+_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
+_VENUE_FIELDS = ("journal", "booktitle", "school", "institution", "howpublished", "publisher", "organization")
+_TRUE = frozenset({"true", "yes", "1", "y", "on"})
+
+
+def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
+    """Make a Publication from a raw entry, reporting missing or unusable fields at their lines."""
+    title_tex = raw.get("title")
+    if not title_tex:
+        report.error(raw.path, raw.line, "bib-missing-title", f"entry '{raw.key}' has no title",
+                     hint="add title = {...}; the entry is listed under its key until then")
+    authors, et_al = _names(raw, "author", report)
+    editors, _ = _names(raw, "editor", report)
+    if not authors and not editors and raw.type not in {"proceedings", "misc", "online"}:
+        report.warning(raw.path, raw.line, "bib-missing-author", f"entry '{raw.key}' has no author",
+                       hint="add author = {First Last and First Last}")
+    year = _year(raw, report)
+    month = parse_month(raw.get("month")) if raw.get("month") else None
+    kind = classify(raw)
+    venue_tex = next((raw.get(f) for f in _VENUE_FIELDS if raw.get(f)), "")
+    if not venue_tex and kind == "preprint" and (raw.get("arxiv") or raw.get("archiveprefix") or raw.get("eprint")):
+        venue_tex = "arXiv preprint"
+    venue_text = latex_to_text(venue_tex)
+    abbr = latex_to_text(raw.get("abbr"))
+    topics_src = raw.get("keywords") or raw.get("topics")
+    return Publication(
+        key=raw.key,
+        slug=slugify(raw.key, fallback="entry"),
+        entry_type=raw.type,
+        kind=kind,
+        title_html=Markup(latex_to_html(title_tex)) if title_tex else Markup("[{}]").format(raw.key),
+        title_text=latex_to_text(title_tex) if title_tex else f"[{raw.key}]",
+        authors=authors,
+        et_al=et_al,
+        editors=editors,
+        year=year,
+        month=month,
+        venue_html=Markup(latex_to_html(venue_tex)),
+        venue_text=venue_text,
+        badge=derive_badge(abbr, venue_text, kind, raw),
+        topics=_topics(topics_src),
+        links=_links(raw, report),
+        abstract_html=Markup(latex_to_html(raw.get("abstract"))),
+        award_html=Markup(latex_to_html(raw.get("award") or raw.get("award_name"))),
+        note_html=Markup(latex_to_html(raw.get("additional_info") or raw.get("note"))),
+        selected=raw.get("selected").strip().lower() in _TRUE,
+        raw=raw,
+        order=order,
+    )
+
+
+def _names(raw: RawEntry, field_name: str, report: Report) -> tuple[list[Author], bool]:
+    value = raw.get(field_name)
+    if not value:
+        return [], False
+    names: list[Author] = []
+    et_al = False
+    for part in split_name_list(value):
+        if part.strip().lower() in {"others", "et al.", "et al"}:
+            et_al = True
+            continue
+        try:
+            parsed = BibName(part)
+        except Exception as exc:  # pybtex raises several types for odd names; none may stop the build
+            report.warning(raw.path, raw.line_of(field_name), "bib-name",
+                           f"cannot read the name '{part}' in entry '{raw.key}': {exc}",
+                           hint="write names as 'First Last' or 'Last, First', separated by ' and '")
+            continue
+        names.append(_author(parsed))
+    return names, et_al
+
+
+def parse_author(name: str) -> Author:
+    """Read one name the way BibTeX does ("Last, First", "First von Last", "{Corporate Name}")."""
+    return _author(BibName(name))
+
+
+def _author(parsed: BibName) -> Author:
+    first_tex = " ".join(parsed.first_names + parsed.middle_names)
+    last_tex = " ".join(parsed.prelast_names + parsed.last_names)
+    full_tex = " ".join(p for p in (first_tex, last_tex) if p)
+    if parsed.lineage_names:
+        full_tex += ", " + " ".join(parsed.lineage_names)
+    text = latex_to_text(full_tex)
+    return Author(
+        text=text,
+        html=Markup(latex_to_html(full_tex)),
+        last=latex_to_text(last_tex),
+        first=latex_to_text(first_tex),
+        match_key=normalize_name(text),
+    )
+
+
+def _year(raw: RawEntry, report: Report) -> int | None:
+    value = raw.get("year") or raw.get("date")[:4]
+    if not value:
+        report.warning(raw.path, raw.line, "bib-missing-year", f"entry '{raw.key}' has no year",
+                       hint="add year = {2024}; until then it is listed under 'Forthcoming'")
+        return None
+    found = _YEAR.search(value)
+    if found is None:
+        report.warning(raw.path, raw.line_of("year"), "bib-bad-year",
+                       f"entry '{raw.key}' has year '{value}', which is not a number",
+                       hint="write a four-digit year; the entry is listed under 'Forthcoming' until then")
+        return None
+    return int(found.group(1))
+
+
+def _topics(value: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in re.split(r"[,;]", latex_to_text(value)):
+        topic = item.strip()
+        if topic and topic.casefold() not in {t.casefold() for t in seen}:
+            seen[topic] = None
+    return list(seen)
+
+
+def _links(raw: RawEntry, report: Report) -> list[Link]:
+    links: list[Link] = []
+    for name, label in LINK_FIELDS:
+        value = raw.get(name).strip()
+        if not value:
+            continue
+        if name == "url" and (raw.get("html") or raw.get("website")):
+            continue  # al-folio sites keep url and html pointing at the same page
+        url = _normalize_link(name, value)
+        if name == "url" and any(url == lk.url for lk in links):
+            continue
+        checked = check_url(url)
+        if checked is None:
+            report.error(raw.path, raw.line_of(name), "bib-unsafe-url",
+                         f"entry '{raw.key}': the {name} link '{value[:80]}' is not an http(s), mailto or "
+                         "relative URL and is left out",
+                         hint="use a full https:// address or a path relative to the site")
+            continue
+        links.append(Link(kind=name, label=label, url=checked))
+    return links
+
+
+def _normalize_link(name: str, value: str) -> str:
+    if name == "doi":
+        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value, flags=re.I)
+        return "https://doi.org/" + doi
+    if name == "arxiv" and not re.match(r"^[a-z]+:", value, re.I):
+        found = _ARXIV_ID.search(value)
+        return f"https://arxiv.org/abs/{found.group(1) if found else value}"
+    return value

@@ -1,0 +1,126 @@
+"""The mkdocs-macros adapter: ``publications(...)``, ``cite(key)`` and the collection macros in any page.
+
+Enable it in mkdocs.yml::
+
+    plugins:
+      - labbook
+      - macros:
+          modules: [labbook.macros]
+
+With the labbook plugin enabled the macros reuse its loaded lab; without it (Zensical, or macros alone) the
+module loads the lab itself with the default options.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from labbook.catalog import Lab
+from labbook.diagnostics import Report
+from labbook.lab_cache import LabCache
+from labbook.render.environment import Renderer
+from labbook.render.site_urls import SiteUrls, base_for
+from labbook.render.views import ViewBuilder
+from labbook.settings import DEFAULT_PAGES, Settings
+
+log = logging.getLogger("mkdocs.plugins.labbook.macros")
+_MD_SPECIAL = {ord(ch): f"&#{ord(ch)};" for ch in "*_`[]<>\\"}
+
+
+class _Standalone:
+    """What the labbook plugin would provide, for sites that run the macros without it."""
+
+    def __init__(self) -> None:
+        self.cache = LabCache()
+
+    def state(self, conf: Any) -> tuple[Lab, ViewBuilder, Renderer]:
+        root = Path(conf.get("config_file_path") or "mkdocs.yml").resolve().parent
+        settings = Settings(root=root, docs_dir=root / conf.get("docs_dir", "docs"), bibliography_optional=True)
+        lab = self.cache.lab(settings)
+        urls = SiteUrls(use_directory_urls=conf.get("use_directory_urls", True), prefixes=dict(DEFAULT_PAGES))
+        views = ViewBuilder(lab, urls, max_authors=settings.max_authors)
+        return lab, views, self.cache.renderer([root / "overrides" / "labbook"])
+
+
+_standalone = _Standalone()
+
+
+def _state(env: Any) -> tuple[Lab, ViewBuilder, Renderer]:
+    plugins = env.conf.get("plugins") or {}
+    plugin = plugins.get("labbook") if hasattr(plugins, "get") else None
+    if plugin is not None and getattr(plugin, "views", None) is not None:
+        return plugin.lab, plugin.views, plugin.renderer
+    return _standalone.state(env.conf)
+
+
+def _page_problem(env: Any, needle: str, message: str, hint: str = "") -> None:
+    """Log an error naming the page file and the line of the macro call (fails `mkdocs build --strict`)."""
+    report = Report()
+    page = getattr(env, "page", None)
+    root = Path(env.conf.get("config_file_path") or "mkdocs.yml").resolve().parent
+    path = "?"
+    if page is not None:
+        source = Path(env.conf.get("docs_dir", "docs")).resolve() / page.file.src_uri
+        path = source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
+    markdown = getattr(env, "markdown", "") or ""
+    line = next((i for i, text in enumerate(markdown.splitlines(), 1) if needle in text), 0)
+    report.error(path, line, "macro", message, hint=hint)
+    for diagnostic in report:
+        log.error(diagnostic.format_text())
+
+
+def define_env(env: Any) -> None:
+    """Register labbook's macros with mkdocs-macros (or any engine with the same ``env.macro`` API)."""
+
+    def base() -> str:
+        page = getattr(env, "page", None)
+        return base_for(page.url) if page is not None else ""
+
+    @env.macro
+    def publications(year: Any = None, topic: Any = None, type: Any = None,
+                     author: str | None = None, selected: bool | None = None, limit: int | None = None,
+                     keys: list[str] | None = None) -> Markup:
+        """A list of publications filtered by year, topic, type, author (person id or name) and selected."""
+        lab, views, renderer = _state(env)
+        try:
+            pubs = lab.query_publications(year=year, topic=topic, type=type, author=author, selected=selected,
+                                          limit=limit, keys=keys)
+        except (TypeError, ValueError) as exc:
+            _page_problem(env, "publications(", f"publications(...): bad filter value: {exc}",
+                          hint="year takes 2024, [2023, 2024] or '2020-2024'; limit a whole number")
+            return Markup("")
+        if keys is not None:
+            for key in keys:
+                if lab.publication(key) is None:
+                    _page_problem(env, key, f"publications(keys=...): no entry has the key '{key}'")
+        return renderer.render("publication_list.html", pubs=views.publications(pubs), base=base())
+
+    @env.macro
+    def cite(key: str) -> Markup:
+        """A short linked citation ("Lee et al., 2024") of the entry with BibTeX key ``key``."""
+        lab, views, renderer = _state(env)
+        pub = lab.publication(str(key))
+        if pub is None:
+            _page_problem(env, str(key), f"cite('{key}'): no publication has this key",
+                          hint="check the key in the .bib file (keys are case-insensitive)")
+            return Markup('<span class="lb-cite lb-missing">[?{}]</span>').format(key)
+        label = Markup(str(escape(citation_label(pub))).translate(_MD_SPECIAL))
+        return renderer.render("cite.html", p=views.publication(pub), base=base(), label=label)
+
+
+def citation_label(pub: Any) -> str:
+    """"Lee, 2024", "Lee and Kim, 2024" or "Lee et al., 2024"."""
+    names = [a.last or a.text for a in pub.authors] or [a.last or a.text for a in pub.editors]
+    if not names:
+        who = pub.title_text[:40]
+    elif len(names) == 1 and not pub.et_al:
+        who = names[0]
+    elif len(names) == 2 and not pub.et_al:
+        who = f"{names[0]} and {names[1]}"
+    else:
+        who = f"{names[0]} et al."
+    return f"{who}, {pub.year_label}"

@@ -1,0 +1,65 @@
+"""What every YAML record shares: strict keys, where it was written, and the small typed values."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr
+
+from labbook.urls import check_url
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError("an id uses only lower-case letters, digits, '-' and '_', and starts with a letter or "
+                         f"digit (got '{value}')")
+    return value
+
+
+def _url(value: str) -> str:
+    checked = check_url(value)
+    if checked is None:
+        raise ValueError(f"'{value[:80]}' is not an http(s), mailto or relative URL")
+    return checked
+
+
+#: An identifier used in URLs and cross-references.
+Slug = Annotated[str, AfterValidator(_slug)]
+#: A link target: http, https, mailto or relative; anything else is refused.
+Url = Annotated[str, AfterValidator(_url)]
+
+
+class Record(BaseModel):
+    """Base of every YAML record: unknown keys are errors, and the record knows its file and lines."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+    _path: str = PrivateAttr(default="")
+    _marks: dict[tuple[Any, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
+    _loc: tuple[Any, ...] = PrivateAttr(default=())
+
+    def place(self, path: str, marks: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]) -> None:
+        """Remember where this record was read (set by the loader)."""
+        self._path, self._marks, self._loc = path, marks, loc
+
+    @property
+    def source_path(self) -> str:
+        """The data file this record came from."""
+        return self._path
+
+    def line_of(self, *field: Any) -> int:
+        """The line of a field (or of the record, when the field was not written)."""
+        probe = (*self._loc, *field)
+        while probe:
+            if probe in self._marks:
+                return self._marks[probe][0]
+            probe = probe[:-1]
+        return 1
+
+    @property
+    def line(self) -> int:
+        """The line the record starts on."""
+        return self.line_of()

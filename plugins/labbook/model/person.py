@@ -1,0 +1,101 @@
+"""A lab member (or alumnus) from people.yml."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from labbook.model.common import Record, Slug, Url
+
+#: Roles in the order the people page lists them, with their headings.
+ROLE_HEADINGS: dict[str, str] = {
+    "pi": "Principal investigator",
+    "postdoc": "Postdoctoral researchers",
+    "phd": "PhD students",
+    "ms": "Master's students",
+    "undergrad": "Undergraduate students",
+    "staff": "Staff",
+    "visitor": "Visitors",
+    "alumni": "Alumni",
+}
+
+Role = Literal["pi", "postdoc", "phd", "ms", "undergrad", "staff", "visitor", "alumni"]
+
+
+class PersonLinks(Record):
+    """Profile links; bare handles are accepted where the site is known (``github: octocat``)."""
+
+    homepage: Url | None = None
+    """Personal web page."""
+    email: str | None = None
+    """An address; shown as a mailto: link."""
+    orcid: str | None = None
+    """An ORCID iD (``0000-0002-1825-0097``) or its URL."""
+    scholar: str | None = None
+    """A Google Scholar user id or profile URL."""
+    github: str | None = None
+    """A GitHub user name or URL."""
+    twitter: str | None = None
+    """An X/Twitter handle or URL."""
+    linkedin: Url | None = None
+    """A LinkedIn profile URL."""
+    cv: Url | None = None
+    """A CV, as a URL or a path relative to the site."""
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
+            raise ValueError(f"'{value}' is not an e-mail address")
+        return value
+
+    def resolved(self) -> list[tuple[str, str, str]]:
+        """(kind, label, url) for every link given, in a fixed order."""
+        out: list[tuple[str, str, str]] = []
+        expand = {
+            "homepage": ("Homepage", lambda v: v),
+            "email": ("Email", lambda v: "mailto:" + v),
+            "orcid": ("ORCID", lambda v: v if v.startswith("http") else "https://orcid.org/" + v),
+            "scholar": ("Google Scholar", lambda v: v if v.startswith("http")
+                        else "https://scholar.google.com/citations?user=" + v),
+            "github": ("GitHub", lambda v: v if v.startswith("http") else "https://github.com/" + v.lstrip("@")),
+            "twitter": ("X", lambda v: v if v.startswith("http") else "https://x.com/" + v.lstrip("@")),
+            "linkedin": ("LinkedIn", lambda v: v),
+            "cv": ("CV", lambda v: v),
+        }
+        for kind, (label, make) in expand.items():
+            value = getattr(self, kind)
+            if value:
+                out.append((kind, label, make(value)))
+        return out
+
+
+class Person(Record):
+    """One person of the lab. Authors in BibTeX are matched to ``name`` and ``aliases``."""
+
+    id: Slug
+    """Identifier used in URLs (``/people/<id>/``) and in other files (a talk's ``speaker``)."""
+    name: str = Field(min_length=1)
+    """Full name as it should be shown."""
+    aliases: list[str] = Field(default_factory=list)
+    """Other spellings of the name used in author lists ("K. Lee", "Lee, Kangwook")."""
+    role: Role
+    """pi, postdoc, phd, ms, undergrad, staff, visitor or alumni."""
+    position: str | None = None
+    """Free-text position, e.g. "Assistant Professor, ECE"."""
+    affiliation: str | None = None
+    """Department or institution."""
+    since: int | None = Field(default=None, ge=1900, le=2200)
+    """Year the person joined."""
+    until: int | None = Field(default=None, ge=1900, le=2200)
+    """Year the person left (alumni)."""
+    now: str | None = None
+    """Alumni: where they went."""
+    photo: Url | None = None
+    """Photo path relative to the site, or URL; a placeholder is shown without one."""
+    bio: str | None = None
+    """A short biography in Markdown."""
+    links: PersonLinks = Field(default_factory=PersonLinks)
+    """Profile links."""

@@ -1,0 +1,190 @@
+"""The Publication record: a BibTeX entry made ready for a page (Unicode, safe HTML, typed fields)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from labbook.load.bibtex import RawEntry
+
+#: Fields shown as link buttons, in display order: (BibTeX field, button label).
+LINK_FIELDS: tuple[tuple[str, str], ...] = (
+    ("pdf", "PDF"),
+    ("html", "HTML"),
+    ("website", "Website"),
+    ("arxiv", "arXiv"),
+    ("doi", "DOI"),
+    ("code", "Code"),
+    ("slides", "Slides"),
+    ("poster", "Poster"),
+    ("video", "Video"),
+    ("blog", "Blog"),
+    ("summary", "Summary"),
+    ("supp", "Supp"),
+    ("url", "Link"),
+)
+
+#: How each kind of publication is labelled on the page (and in the type filter).
+KIND_LABELS: dict[str, str] = {
+    "conference": "Conference",
+    "journal": "Journal",
+    "preprint": "Preprint",
+    "workshop": "Workshop",
+    "thesis": "Thesis",
+    "book": "Book",
+    "chapter": "Chapter",
+    "report": "Report",
+    "other": "Other",
+}
+
+_PREPRINT_HINTS = re.compile(r"arxiv|biorxiv|medrxiv|chemrxiv|ssrn|preprint|\bcorr\b|openreview", re.I)
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z\-]*[A-Z][A-Za-z\-]*)(?:[ '’]?\d{2,4})?\)")
+_ACRONYM_WORD = re.compile(r"\b([A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]{2,})\b")
+_STOP_ACRONYMS = frozenset({"IEEE", "ACM", "SIAM", "AAAI", "II", "III", "IV", "USA", "UK", "US"})
+
+
+@dataclass(slots=True)
+class Author:
+    """One name from an author or editor list.
+
+    ``text`` is plain Unicode ("Kangwook Lee"), ``html`` its safe HTML form; ``match_key`` is the normalised
+    full name used to find the person in people.yml; ``person_id`` is filled in by the catalog.
+    """
+
+    text: str
+    html: Markup
+    last: str
+    first: str
+    match_key: str
+    person_id: str | None = None
+    is_member: bool = False
+
+
+@dataclass(slots=True)
+class Link:
+    """A link button: ``kind`` is the BibTeX field it came from."""
+
+    kind: str
+    label: str
+    url: str
+
+
+@dataclass(slots=True)
+class Publication:
+    """A publication as the pages, macros and exports see it."""
+
+    key: str
+    slug: str
+    entry_type: str
+    kind: str
+    title_html: Markup
+    title_text: str
+    authors: list[Author]
+    et_al: bool
+    editors: list[Author]
+    year: int | None
+    month: int | None
+    venue_html: Markup
+    venue_text: str
+    badge: str
+    topics: list[str]
+    links: list[Link]
+    abstract_html: Markup
+    award_html: Markup
+    note_html: Markup
+    selected: bool
+    raw: RawEntry
+    order: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def kind_label(self) -> str:
+        """The human label of :attr:`kind` ("Conference", "Preprint", ...)."""
+        return KIND_LABELS.get(self.kind, "Other")
+
+    @property
+    def year_label(self) -> str:
+        """The year as shown in lists; entries without a numeric year are "Forthcoming"."""
+        return str(self.year) if self.year is not None else "Forthcoming"
+
+    @property
+    def path(self) -> str:
+        """The file this entry was read from."""
+        return self.raw.path
+
+    @property
+    def line(self) -> int:
+        """The line this entry starts on."""
+        return self.raw.line
+
+    def link(self, kind: str) -> str:
+        """The URL of link ``kind`` (``pdf``, ``doi`` ...) or an empty string."""
+        return next((lk.url for lk in self.links if lk.kind == kind), "")
+
+
+def classify(raw: RawEntry) -> str:
+    """The kind of publication (a key of :data:`KIND_LABELS`) from the entry type and its venue."""
+    etype = raw.type
+    venue = " ".join(raw.get(f) for f in ("journal", "booktitle", "howpublished", "publisher", "note"))
+    if etype in {"inproceedings", "conference"}:
+        if _PREPRINT_HINTS.search(raw.get("booktitle")):
+            return "preprint"
+        return "workshop" if re.search(r"workshop", venue, re.I) else "conference"
+    if etype == "article":
+        if _PREPRINT_HINTS.search(raw.get("journal")) or (not raw.get("journal") and raw.get("eprint")):
+            return "preprint"
+        return "workshop" if re.search(r"\bworkshop\b", raw.get("journal"), re.I) else "journal"
+    if etype in {"phdthesis", "mastersthesis", "thesis"}:
+        return "thesis"
+    if etype in {"book", "proceedings", "booklet"}:
+        return "book"
+    if etype in {"inbook", "incollection"}:
+        return "chapter"
+    if etype in {"techreport", "report"}:
+        return "report"
+    if etype in {"unpublished", "misc", "online", "preprint"} and (
+        raw.get("eprint") or raw.get("arxiv") or _PREPRINT_HINTS.search(venue)
+    ):
+        return "preprint"
+    return "other"
+
+
+def derive_badge(abbr: str, venue_text: str, kind: str, raw: RawEntry) -> str:
+    """The venue badge: ``abbr`` when given, else an acronym found in the venue, else the kind's label."""
+    if abbr:
+        return abbr
+    if kind == "preprint":
+        for name in ("bioRxiv", "medRxiv", "arXiv", "SSRN"):
+            if name.lower() in venue_text.lower() or (name == "arXiv" and raw.get("arxiv")):
+                return name
+    found = _ACRONYM_IN_PARENS.search(venue_text)
+    if found:
+        return found.group(1)
+    for word in _ACRONYM_WORD.findall(venue_text):
+        if word not in _STOP_ACRONYMS and len(word) <= 12:
+            return word
+    return KIND_LABELS.get(kind, "Other")
+
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def parse_month(value: str) -> int | None:
+    """A month number from ``jan``, ``January``, ``1`` or ``01``; ``None`` when it is none of these."""
+    text = value.strip().strip(".").lower()
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return int(text)
+    return _MONTHS.get(text)

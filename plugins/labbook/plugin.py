@@ -1,0 +1,202 @@
+"""The MkDocs (and ProperDocs) adapter: options and event handlers that call into labbook's core."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from labbook.diagnostics import Diagnostic, Severity
+from labbook.lab_cache import LabCache
+from labbook.render.environment import PACKAGE_TEMPLATES, Renderer
+from labbook.render.generated import GeneratedPage
+from labbook.render.site_urls import SiteUrls, base_for
+from labbook.settings import DEFAULT_COLLECTIONS, DEFAULT_PAGES, Settings
+from labbook.site_plan import SitePlan, plan_site
+
+log = get_plugin_logger(__name__)
+
+#: Package assets (under templates/labbook/assets/) copied into every site, under assets/labbook/.
+ASSETS = ("labbook.css", "labbook.js")
+
+
+class LabbookConfig(base.Config):
+    """Options of the ``labbook`` plugin in mkdocs.yml."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder of the YAML collections, relative to mkdocs.yml."""
+    bibliography = c.Optional(c.ListOfItems(c.Type(str)))
+    """BibTeX files, relative to mkdocs.yml, read in order with one shared @string namespace.
+    Default: ``<data_dir>/publications.bib`` (a missing default file means no publications)."""
+    collections = c.Type(dict, default={})
+    """File of each YAML collection relative to ``data_dir`` (people, talks, openings, news, courses, projects)."""
+    pages = c.Type(dict, default={})
+    """URL prefix of each generated page (publications, people, talks, ...); ``false`` turns a page off."""
+    per_publication_pages = c.Type(bool, default=True)
+    """Generate ``/publications/<key>/`` for every entry."""
+    timezone = c.Type(str, default="UTC")
+    """Time zone (IANA name) in which dates without one are read, e.g. opening deadlines."""
+    highlight_members = c.Type(bool, default=True)
+    """Highlight and link lab members in author lists."""
+    max_authors = c.Type(int, default=10)
+    """Author lists longer than this show the first ones and an "et al." button that expands."""
+    today = c.Optional(c.Type(str))
+    """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date."""
+
+
+class LabbookPlugin(BasePlugin[LabbookConfig]):
+    """Adds a lab's publications, people, talks, openings, news, projects and teaching pages to a site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = LabCache()
+        self.settings: Settings | None = None
+        self.plan: SitePlan | None = None
+        self.lab: Any = None
+        self.views: Any = None
+        self.renderer: Renderer | None = None
+        self._config: MkDocsConfig | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the cache survives.
+        return None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = self._settings(config)
+        for name in ASSETS:
+            path = f"assets/labbook/{name}"
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if path not in [str(x) for x in target]:
+                target.append(path)
+        self._config = config
+        return config
+
+    def _settings(self, config: MkDocsConfig) -> Settings:
+        opts = self.config
+        root = Path(config.config_file_path or ".").resolve().parent
+        pages = dict(DEFAULT_PAGES)
+        for kind, prefix in opts.pages.items():
+            if kind not in DEFAULT_PAGES:
+                raise PluginError(f"labbook: unknown page '{kind}' in `pages`; known: {', '.join(DEFAULT_PAGES)}")
+            pages[kind] = str(prefix).strip("/") if prefix not in (False, None, "") else ""
+        unknown = set(opts.collections) - set(DEFAULT_COLLECTIONS)
+        if unknown:
+            raise PluginError(f"labbook: unknown collection {sorted(unknown)} in `collections`; "
+                              f"known: {', '.join(DEFAULT_COLLECTIONS)}")
+        today = None
+        if opts.today:
+            try:
+                today = date.fromisoformat(str(opts.today))
+            except ValueError as exc:
+                raise PluginError(f"labbook: `today` must be YYYY-MM-DD, not {opts.today!r}") from exc
+        explicit_bib = opts.bibliography is not None
+        return Settings(
+            root=root,
+            docs_dir=Path(config.docs_dir),
+            data_dir=opts.data_dir,
+            bibliography=list(opts.bibliography) if explicit_bib else [f"{opts.data_dir}/publications.bib"],
+            bibliography_optional=not explicit_bib,
+            collections={**DEFAULT_COLLECTIONS, **opts.collections},
+            pages=pages,
+            per_publication_pages=opts.per_publication_pages,
+            timezone=opts.timezone,
+            highlight_members=opts.highlight_members,
+            max_authors=opts.max_authors,
+            site_url=config.site_url or None,
+            today=today,
+        )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        settings = self.settings
+        assert settings is not None
+        lab = self.cache.lab(settings)
+        for diagnostic in lab.report:
+            _log(diagnostic)
+        self.lab = lab
+        self.renderer = self.cache.renderer(_override_dirs(config, settings))
+        urls = SiteUrls(use_directory_urls=config.use_directory_urls,
+                        prefixes={k: v for k, v in settings.pages.items() if v})
+        existing = {f.src_uri for f in files}
+        self.plan, self.views = plan_site(lab, settings, self.renderer, urls, existing)
+        for name in ASSETS:
+            if files.get_file_from_path(f"assets/labbook/{name}") is None:
+                files.append(File.generated(config, f"assets/labbook/{name}",
+                                            abs_src_path=str(PACKAGE_TEMPLATES / "assets" / name)))
+        for page in self.plan.pages.values():
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        for path, content in self.plan.files.items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def _generated(self, page: Page) -> GeneratedPage | None:
+        return self.plan.pages.get(page.file.src_uri) if self.plan and page.file.generated_by else None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._generated(page)
+        return generated.fill(html, base_for(page.url)) if generated else html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        generated = self._generated(page)
+        if generated is not None:
+            page.edit_url = _edit_url(config, generated.edit_path)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        generated = self._generated(page)
+        if generated is None or generated.head is None:
+            return output
+        head = str(generated.head(page.canonical_url, base_for(page.url)))
+        at = output.find("</head>")
+        return output if at < 0 else output[:at] + head + "\n" + output[at:]
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        settings = self.settings
+        if settings is not None:
+            for path in [*(settings.root / b for b in settings.bibliography), settings.root / settings.data_dir,
+                         *_override_dirs(config, settings)]:
+                if path.exists():
+                    server.watch(str(path))
+        return server
+
+
+def _override_dirs(config: MkDocsConfig, settings: Settings) -> list[Path]:
+    dirs = []
+    custom = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+    if custom:
+        dirs.append(Path(custom) / "labbook")
+    default = settings.root / "overrides" / "labbook"
+    if default not in dirs:
+        dirs.append(default)
+    return dirs
+
+
+def _edit_url(config: MkDocsConfig, edit_path: str | None) -> str | None:
+    if not edit_path or not config.repo_url or not config.edit_uri:
+        return None
+    docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(),
+                                 Path(config.config_file_path or ".").resolve().parent.as_posix())
+    target = posixpath.relpath(edit_path, docs_rel)
+    base_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri.lstrip("/"))
+    return urljoin(base_url if base_url.endswith("/") else base_url + "/", target)
+
+
+def _log(diagnostic: Diagnostic) -> None:
+    text = diagnostic.format_text()
+    if diagnostic.severity is Severity.ERROR:
+        log.error(text)
+    elif diagnostic.severity is Severity.WARNING:
+        log.warning(text)
+    else:
+        log.info(text)

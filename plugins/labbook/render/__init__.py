@@ -1,0 +1,1 @@
+"""Turning the catalog into HTML: the Jinja environment, page views and generated pages."""

@@ -1,0 +1,40 @@
+"""One Jinja environment per site: the site's ``overrides/labbook/`` first, the package defaults second."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup
+
+#: The package's own templates and assets.
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "labbook"
+
+
+class Renderer:
+    """Renders labbook's templates. Autoescaping is on: data is escaped once, on output."""
+
+    def __init__(self, override_dirs: list[Path] | None = None) -> None:
+        dirs = [d for d in (override_dirs or []) if d.is_dir()]
+        self.override_dirs = dirs
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader([str(d) for d in dirs]), FileSystemLoader(str(PACKAGE_TEMPLATES))]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self._cache: dict[str, Template] = {}
+
+    def template(self, name: str) -> Template:
+        """A compiled template, loaded once."""
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = self.env.get_template(name)
+        return found
+
+    def render(self, name: str, **context: Any) -> Markup:
+        """Render template ``name`` with ``context``; the result is safe HTML."""
+        return Markup(self.template(name).render(**context))

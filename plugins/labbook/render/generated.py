@@ -1,0 +1,55 @@
+"""A page labbook adds to the site, in a form any static-site adapter can use.
+
+A generated page is a small Markdown skeleton (front matter, title, headings for the table of contents) with
+empty slot elements; the adapter replaces each slot with HTML rendered from templates after Markdown has run,
+so data never passes through Markdown or a macro engine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+SLOT = '<div class="lb-slot" data-lb-slot="{}"></div>'
+
+
+@dataclass
+class GeneratedPage:
+    """One page to add to the site.
+
+    Attributes:
+        src_uri: the Markdown path it pretends to have in docs/ (``publications/index.md``).
+        markdown: front matter and skeleton, with :data:`SLOT` markers.
+        slots: given the page's ``base`` (relative path to the site root), the HTML of every slot.
+        head: given the page's absolute URL (or ``None``) and base, extra HTML for ``<head>``.
+        edit_path: the data file a contributor edits to change this page (for the edit button).
+        in_nav: whether the page may appear in an automatic navigation.
+    """
+
+    src_uri: str
+    markdown: str
+    slots: Callable[[str], dict[str, str]]
+    head: Callable[[str | None, str], str] | None = None
+    edit_path: str | None = None
+    in_nav: bool = True
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def fill(self, html: str, base: str) -> str:
+        """Put the rendered slots into the HTML that Markdown produced from the skeleton."""
+        for slot_id, content in self.slots(base).items():
+            html = html.replace(SLOT.format(slot_id), content, 1)
+        return html
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """YAML front matter with ``render_macros: false``, so macro engines never run over generated pages."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "render_macros: false"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    return "\n".join([*lines, "---", ""])
+
+
+def heading(level: int, text: str) -> str:
+    """A Markdown heading whose text cannot be read as Markdown (special characters become entities)."""
+    safe = "".join(f"&#{ord(ch)};" if ch in "\\`*_{}[]()#+-.!<>&|~:" else ch for ch in text)
+    return f"{'#' * level} {safe}"

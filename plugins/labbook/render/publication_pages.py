@@ -1,0 +1,71 @@
+"""The generated publication pages: ``/publications/`` and one page per entry."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from labbook.exports.jsonld import json_ld_script, scholarly_article
+from labbook.exports.scholar_meta import citation_meta, render_meta
+from labbook.model.publication import Publication
+from labbook.render.environment import Renderer
+from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.views import ViewBuilder, is_relative
+
+
+def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Renderer,
+                       edit_path: str | None, title: str = "Publications") -> GeneratedPage:
+    """``/publications/``: every entry, grouped by year (newest first), one heading per year."""
+    groups = [(label, list(items)) for label, items in groupby(pubs, key=lambda p: p.year_label)]
+    parts = [front_matter(title), f"# {title}", "", SLOT.format("intro"), ""]
+    for label, _items in groups:
+        parts += [heading(2, label), "", SLOT.format(f"y{label}"), ""]
+    if not pubs:
+        parts += ["No publications yet.", ""]
+
+    def slots(base: str) -> dict[str, str]:
+        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), base=base)}
+        for label, items in groups:
+            out[f"y{label}"] = renderer.render("publication_list.html", pubs=views.publications(items), base=base)
+        return out
+
+    return GeneratedPage(src_uri=views.urls.src_uri("publications"), markdown="\n".join(parts), slots=slots,
+                         edit_path=edit_path)
+
+
+def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
+                     site_url: str | None) -> GeneratedPage:
+    """``/publications/<key>/``: the full record, with Google Scholar meta tags and JSON-LD in ``<head>``."""
+    view = views.publication(pub)
+    index_url = views.urls.url("publications")
+
+    def slots(base: str) -> dict[str, str]:
+        return {"main": renderer.render("publication_page.html", p=view, base=base, index_url=index_url)}
+
+    def head(page_abs_url: str | None, base: str) -> str:
+        pdf = pub.link("pdf")
+        if pdf and is_relative(pdf):
+            pdf = site_url.rstrip("/") + "/" + pdf if site_url else ""
+        meta = render_meta(citation_meta(pub, page_url=page_abs_url, pdf_url=pdf or None))
+        article = scholarly_article(pub, url=page_abs_url, person_url=lambda pid: _abs(site_url, views.person_url(pid)))
+        return meta + "\n" + json_ld_script(article)
+
+    return GeneratedPage(
+        src_uri=views.urls.src_uri("publications", pub.slug),
+        markdown=front_matter(pub.title_text, description=_description(pub)) + "\n" + SLOT.format("main") + "\n",
+        slots=slots,
+        head=head,
+        edit_path=pub.path,
+        in_nav=False,
+    )
+
+
+def _abs(site_url: str | None, root_relative: str | None) -> str | None:
+    if not site_url or root_relative is None:
+        return None
+    return site_url.rstrip("/") + "/" + root_relative
+
+
+def _description(pub: Publication) -> str:
+    authors = ", ".join(a.text for a in pub.authors[:6]) + (" et al." if len(pub.authors) > 6 or pub.et_al else "")
+    venue = f" {pub.venue_text}," if pub.venue_text else ""
+    return f"{authors}.{venue} {pub.year_label}."

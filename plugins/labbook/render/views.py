@@ -1,0 +1,101 @@
+"""Plain, precomputed views of records for templates.
+
+Templates get mappings and lists only (no method calls), so they stay portable to other Jinja engines; every
+URL in a view is relative to the site root and the template prefixes it with the page's ``base``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from labbook.catalog import Lab
+from labbook.exports.bibtex import entry_to_bibtex
+from labbook.model.publication import Publication
+from labbook.render.site_urls import SiteUrls
+
+_ABSOLUTE = ("http://", "https://", "mailto:")
+
+
+def is_relative(url: str) -> bool:
+    """True for a URL that is relative to the site root (and so needs the page's base in front of it)."""
+    return not url.startswith(_ABSOLUTE) and not url.startswith("/") and not url.startswith("#")
+
+
+@dataclass
+class ViewBuilder:
+    """Builds and caches views of a lab's records for one build."""
+
+    lab: Lab
+    urls: SiteUrls
+    max_authors: int = 10
+    highlight_members: bool = True
+    per_publication_pages: bool = True
+
+    def __post_init__(self) -> None:
+        self._pubs: dict[str, dict[str, Any]] = {}
+
+    def person_url(self, person_id: str | None) -> str | None:
+        """The root-relative URL of a person's page, if people pages exist."""
+        return self.urls.url("people", person_id) if person_id else None
+
+    def publication_url(self, pub: Publication) -> str | None:
+        """The root-relative URL of a publication's own page, if those pages exist."""
+        return self.urls.url("publications", pub.slug) if self.per_publication_pages else None
+
+    def publication(self, pub: Publication) -> dict[str, Any]:
+        """The view of one publication (cached: it does not depend on the page showing it)."""
+        cached = self._pubs.get(pub.key)
+        if cached is None:
+            cached = self._pubs[pub.key] = self._publication(pub)
+        return cached
+
+    def publications(self, pubs: list[Publication]) -> list[dict[str, Any]]:
+        """Views of several publications."""
+        return [self.publication(p) for p in pubs]
+
+    def _publication(self, pub: Publication) -> dict[str, Any]:
+        authors = [self._author(a) for a in pub.authors]
+        shown = len(authors) if len(authors) <= self.max_authors else max(self.max_authors - 1, 1)
+        members = sorted({a["person_id"] for a in authors if a["person_id"]})
+        return {
+            "key": pub.key,
+            "anchor": pub.slug,
+            "url": self.publication_url(pub),
+            "title_html": pub.title_html,
+            "title_text": pub.title_text,
+            "badge": pub.badge,
+            "kind": pub.kind,
+            "kind_label": pub.kind_label,
+            "entry_type": pub.entry_type,
+            "year": pub.year,
+            "year_label": pub.year_label,
+            "venue_html": pub.venue_html,
+            "venue_text": pub.venue_text,
+            "topics": pub.topics,
+            "links": [{"kind": lk.kind, "label": lk.label, "url": lk.url, "relative": is_relative(lk.url)}
+                      for lk in pub.links],
+            "abstract_html": pub.abstract_html,
+            "award_html": pub.award_html,
+            "note_html": pub.note_html,
+            "selected": pub.selected,
+            "authors": authors,
+            "authors_shown": shown,
+            "et_al": pub.et_al,
+            "editors": [self._author(a) for a in pub.editors],
+            "members": members,
+            "bibtex": entry_to_bibtex(pub.raw),
+            "search_text": " ".join([pub.title_text, pub.venue_text, *(a.text for a in pub.authors),
+                                     *pub.topics]).casefold(),
+        }
+
+    def _author(self, author: Any) -> dict[str, Any]:
+        member = bool(author.person_id) and self.highlight_members
+        return {
+            "html": author.html,
+            "text": author.text,
+            "person_id": author.person_id,
+            "url": self.person_url(author.person_id) if author.person_id else None,
+            "member": member and author.is_member,
+            "alumni": member and not author.is_member,
+        }

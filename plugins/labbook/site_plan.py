@@ -1,0 +1,72 @@
+"""What labbook adds to a site: the generated pages and export files, decided without any site generator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from dataclasses import dataclass, field
+
+from labbook.catalog import Lab
+from labbook.exports.bibtex import bibliography_to_bibtex
+from labbook.exports.csl_json import to_csl_json
+from labbook.render.environment import Renderer
+from labbook.render.generated import GeneratedPage
+from labbook.render.publication_pages import publication_page, publications_index
+from labbook.render.site_urls import SiteUrls
+from labbook.render.views import ViewBuilder
+from labbook.settings import Settings
+
+#: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
+PagePlanner = Callable[["SitePlan", Lab, ViewBuilder, Renderer, Settings], None]
+
+
+@dataclass
+class SitePlan:
+    """Pages (by ``src_uri``) and files (site path -> content) to add to a site."""
+
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    existing: Container[str] = field(default_factory=set)
+
+    def add_page(self, page: GeneratedPage) -> None:
+        """Add a page unless the lab wrote one at the same path (the lab's own page wins)."""
+        if page.src_uri not in self.existing and _alt_src(page.src_uri) not in self.existing:
+            self.pages[page.src_uri] = page
+
+    def add_file(self, path: str, content: str | bytes) -> None:
+        """Add an export file unless the lab ships its own at that path."""
+        if path not in self.existing:
+            self.files[path] = content
+
+
+def _alt_src(src_uri: str) -> str:
+    # "publications/index.md" and "publications.md" give the same URL.
+    return src_uri[: -len("/index.md")] + ".md" if src_uri.endswith("/index.md") else src_uri
+
+
+def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Renderer, settings: Settings) -> None:
+    """``/publications/``, one page per entry, ``/publications.bib`` and ``/publications.json``."""
+    if views.urls.url("publications") is None:
+        return
+    first_bib = settings.bibliography[0] if settings.bibliography else None
+    plan.add_page(publications_index(lab.publications, views, renderer, first_bib))
+    if settings.per_publication_pages:
+        for pub in lab.publications:
+            plan.add_page(publication_page(pub, views, renderer, settings.site_url))
+    plan.add_file("publications.bib", bibliography_to_bibtex(lab.publications))
+    plan.add_file("publications.json", to_csl_json(lab.publications))
+
+
+#: The planners run for every site, in order.
+PLANNERS: list[PagePlanner] = [plan_publications]
+
+
+def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
+              existing: Container[str]) -> tuple[SitePlan, ViewBuilder]:
+    """Every page and file labbook adds, given the paths the site already has."""
+    views = ViewBuilder(lab, urls, max_authors=settings.max_authors,
+                        highlight_members=settings.highlight_members,
+                        per_publication_pages=settings.per_publication_pages)
+    plan = SitePlan(existing=existing)
+    for planner in PLANNERS:
+        planner(plan, lab, views, renderer, settings)
+    return plan, views

@@ -1,0 +1,43 @@
+"""Which URLs from data may reach a page, and how identifiers become safe URL path segments."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+#: Schemes a link from data may use; anything else (javascript:, data:, vbscript:, file: ...) is refused.
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def check_url(value: str) -> str | None:
+    """Return ``value`` if it is an http(s), mailto or relative URL, else ``None``.
+
+    Browsers ignore control characters and spaces inside a scheme (``java\\tscript:``), so they are removed
+    before the scheme is read; a relative URL must not start with ``//`` (that would be another host with
+    the page's scheme, which is allowed only when spelt out as https://).
+    """
+    url = value.strip()
+    if not url:
+        return None
+    compact = _CONTROL.sub("", url)
+    match = _SCHEME.match(compact)
+    if match:
+        if match.group(1).lower() not in ALLOWED_SCHEMES:
+            return None
+        if match.group(1).lower() in {"http", "https"} and not urlsplit(compact).netloc:
+            return None
+        return url
+    if compact.startswith("//") or compact.startswith("\\"):
+        return None
+    return url
+
+
+def slugify(text: str, *, fallback: str = "item") -> str:
+    """A lower-case ASCII slug (letters, digits, ``-``, ``_``) safe as one URL path segment and file name."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:80].strip("-")
+    return slug or fallback
