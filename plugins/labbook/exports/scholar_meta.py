@@ -58,8 +58,7 @@ def citation_meta(
     pairs += [("citation_firstpage", first), ("citation_lastpage", last)]
     pairs.append(("citation_publisher", field_text(pub, "publisher")))
     if pub.entry_type in _THESES:
-        pairs.append(("citation_dissertation_institution",
-                      field_text(pub, "school") or field_text(pub, "institution")))
+        pairs.append(("citation_dissertation_institution", field_text(pub, "school") or field_text(pub, "institution")))
     elif pub.entry_type in _REPORTS:
         pairs.append(("citation_technical_report_institution", field_text(pub, "institution")))
         pairs.append(("citation_technical_report_number", field_text(pub, "number")))

@@ -1,0 +1,99 @@
+"""Shared fixtures: small complete sites built with a real `mkdocs build --strict`, and their HTML."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+
+
+@dataclass
+class BuildResult:
+    """A finished build: its exit code, its log, and where the site went."""
+
+    returncode: int
+    log: str
+    project: Path
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+    def html(self, path: str) -> str:
+        """The text of a built file, e.g. ``publications/index.html``."""
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def write_site(
+    project: Path,
+    files: dict[str, str | bytes],
+    *,
+    labbook: dict | None = None,
+    macros: bool = False,
+    extra_config: dict | None = None,
+) -> Path:
+    """Write a complete MkDocs + Material site with the labbook plugin into ``project``."""
+    config: dict = {
+        "site_name": "Test Lab",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"labbook": labbook or {}}],
+        "markdown_extensions": ["attr_list", "md_in_html", {"toc": {"permalink": True}},
+                                {"pymdownx.arithmatex": {"generic": True}}],
+    }
+    if macros:
+        config["plugins"].append({"macros": {"modules": ["labbook.macros"], "on_error_fail": True}})
+    config.update(extra_config or {})
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    files = {"docs/index.md": "# Home\n", **files}
+    for rel, content in files.items():
+        target = project / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content), encoding="utf-8")
+    return project
+
+
+def run_build(project: Path, *, strict: bool = True) -> BuildResult:
+    """Run the real `mkdocs build` in ``project`` (a separate process, as a user would)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    args = [sys.executable, "-m", "mkdocs", "build", "--clean"]
+    if strict:
+        args.append("--strict")
+    proc = subprocess.run(args, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, project)
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: without code blocks (BibTeX source), scripts, styles and math spans."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.select("script, style, pre, code, .arithmatex, head"):
+        tag.decompose()
+    return soup.get_text(" ")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path):
+    """Write a site and build it strictly; returns the BuildResult (the build must succeed)."""
+
+    def _make(files: dict[str, str | bytes], *, strict: bool = True, expect_ok: bool = True, **kwargs) -> BuildResult:
+        write_site(tmp_path, files, **kwargs)
+        result = run_build(tmp_path, strict=strict)
+        if expect_ok:
+            assert result.returncode == 0, result.log
+        return result
+
+    return _make
