@@ -21,6 +21,7 @@ class Lab:
     by_key: dict[str, Publication] = field(default_factory=dict)
     people_by_id: dict[str, Person] = field(default_factory=dict)
     papers_of: dict[str, list[Publication]] = field(default_factory=dict)
+    person_keys: dict[str, str] = field(default_factory=dict)
 
     def index(self, person_keys: dict[str, str]) -> None:
         """Build the indexes and link authors to people.
@@ -28,6 +29,7 @@ class Lab:
         ``person_keys`` maps a normalised full name (see :func:`labbook.model.names.normalize_name`) to a
         person id; an author whose normalised name is not there stays a plain name.
         """
+        self.person_keys = dict(person_keys)
         self.publications.sort(key=_newest_first)
         self.by_key = {}
         used_slugs: set[str] = set()
@@ -89,7 +91,10 @@ class Lab:
             pubs = [p for p in pubs if p.kind in kinds or p.entry_type in kinds
                     or KIND_LABELS.get(p.kind, "").casefold() in kinds]
         if author is not None:
-            pubs = [p for p in pubs if _by(p, author)]
+            key = normalize_name(author)
+            pid = author if author in self.people_by_id else self.person_keys.get(key)
+            pubs = [p for p in pubs if any(a.match_key == key or (pid and a.person_id == pid)
+                                           for a in (*p.authors, *p.editors))]
         if selected is not None:
             pubs = [p for p in pubs if p.selected == bool(selected)]
         if limit is not None:
@@ -135,8 +140,3 @@ def _folded(value: str | Iterable[str]) -> set[str]:
     if isinstance(value, str):
         return {value.casefold()}
     return {v.casefold() for v in value}
-
-
-def _by(pub: Publication, author: str) -> bool:
-    key = normalize_name(author)
-    return any(a.person_id == author or a.match_key == key for a in (*pub.authors, *pub.editors))
