@@ -46,3 +46,22 @@ def test_home_page_lists_selected_publications_through_the_macro(example_site: P
     assert cards and set(cards) == {"true"}
     assert "{{" not in visible_text(home)
 
+
+
+def test_example_pages_are_clean_and_members_highlighted(example_site: Path) -> None:
+    """No None, template braces or TeX commands in the text; the PI is highlighted on every paper."""
+    from bs4 import BeautifulSoup
+
+    index = (example_site / "publications" / "index.html").read_text(encoding="utf-8")
+    text = visible_text(index)
+    assert "None" not in text.split() and "{{" not in text
+    assert not re.search(r"\\[A-Za-z]+", text)
+    soup = BeautifulSoup(index, "html.parser")
+    highlighted = {a.get_text() for a in soup.select(".lb-member")}
+    assert "Kangwook Lee" in highlighted
+
+
+def test_entry_page_edit_button_points_at_the_bib_file(example_site: Path) -> None:
+    """The edit button of a publication page opens data/publications.bib in the repository."""
+    page = next((example_site / "publications").glob("*/index.html")).read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/labbook/edit/main/data/publications.bib"' in page

@@ -219,3 +219,13 @@ def test_several_bibliographies_share_macros(make_site) -> None:
     result = make_site(files, labbook={"bibliography": ["data/a.bib", "data/b.bib"]})
     card = BeautifulSoup(result.html("publications/index.html"), "html.parser").find("article", id="b1")
     assert "Transactions on Machine Learning Research" in card.get_text()
+
+
+def test_template_syntax_in_data_is_shown_literally_with_macros_on(make_site) -> None:
+    """A title with {{ ... }} and {% ... %} is text: data never runs through the macro engine."""
+    bib = r"@misc{t, title = {Why \{\{ 7*7 \}\} and \{\% raw \%\} stay text}, author = {A B}, year = 2020}" + "\n"
+    page = "# Home\n\n{{ publications() }}\n"
+    result = make_site({"data/publications.bib": bib, "docs/index.md": page}, macros=True)
+    for path in ("publications/index.html", "publications/t/index.html", "index.html"):
+        title = BeautifulSoup(result.html(path), "html.parser").select_one(".lb-pub-title, .lb-pub-page-title")
+        assert title.get_text(strip=True) == "Why {{ 7*7 }} and {% raw %} stay text"
