@@ -24,7 +24,7 @@ check: $(STAMP) ## validate every data file without building HTML
 	$(BIN)/labbook check
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff check .
 
 browser-deps: ## Debian's Chromium for the browser tests (installed when missing and we may)
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \
@@ -33,7 +33,7 @@ browser-deps: ## Debian's Chromium for the browser tests (installed when missing
 	  else echo "chromium not found: browser tests will be skipped (install Debian's chromium to run them)"; fi; }
 
 test: $(STAMP) browser-deps ## lint, then every test: unit, integration (real builds), browser
-	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## time labbook against plain MkDocs on a generated large lab
