@@ -16,7 +16,15 @@ def _slug(value: str) -> str:
     if not _SLUG.match(value):
         raise ValueError("an id uses only lower-case letters, digits, '-' and '_', and starts with a letter or "
                          f"digit (got '{value}')")
+    if value == "index":
+        # people/index.md is the people page itself; a person with this id would replace it.
+        raise ValueError("the id 'index' is reserved for the index pages; choose another")
     return value
+
+
+def is_slug(value: str) -> bool:
+    """True when ``value`` is a valid id (lower-case letters, digits, ``-`` and ``_``)."""
+    return bool(_SLUG.match(value))
 
 
 def _url(value: str) -> str:
@@ -40,6 +48,7 @@ class Record(BaseModel):
     _path: str = PrivateAttr(default="")
     _marks: dict[tuple[Any, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
     _loc: tuple[Any, ...] = PrivateAttr(default=())
+    _html: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def place(self, path: str, marks: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]) -> None:
         """Remember where this record was read (set by the loader)."""
@@ -63,3 +72,11 @@ class Record(BaseModel):
     def line(self) -> int:
         """The line the record starts on."""
         return self.line_of()
+
+    def set_html(self, field: str, html: str) -> None:
+        """Keep the rendered HTML of a Markdown field (set once, when the lab is linked)."""
+        self._html[field] = html
+
+    def html_of(self, field: str) -> str:
+        """The rendered HTML of a Markdown field ("" when the field is empty or was not rendered)."""
+        return self._html.get(field, "")

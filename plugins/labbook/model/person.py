@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -74,6 +74,8 @@ class PersonLinks(Record):
 
 class Person(Record):
     """One person of the lab. Authors in BibTeX are matched to ``name`` and ``aliases``."""
+
+    MARKDOWN_FIELDS: ClassVar[tuple[str, ...]] = ("bio",)
 
     id: Slug
     """Identifier used in URLs (``/people/<id>/``) and in other files (a talk's ``speaker``)."""
