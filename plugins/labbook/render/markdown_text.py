@@ -1,0 +1,181 @@
+"""Markdown inside data (a bio, an abstract, a news item) rendered to safe HTML, with links to the lab's records.
+
+One function renders every such field, with Python-Markdown (already installed with MkDocs, and the dialect
+the rest of the site is written in). Data is not trusted like a page the lab writes:
+
+- raw HTML is escaped, never passed through (Python-Markdown's HTML block preprocessor and inline HTML
+  pattern are removed, so ``<script>`` stays visible text);
+- every link and image target goes through :func:`labbook.urls.check_url` (http, https, mailto, relative);
+- ``[text](pub:KEY)``, ``[text](person:ID)``, ``[text](talk:ID)`` and ``[text](project:ID)`` link to the
+  record's page; with empty text (``[](pub:KEY)``) the record's title or name is shown. An unknown id is a
+  problem reported to the caller.
+
+Rendering happens once per lab load. The HTML keeps a record reference as a placeholder href
+(``\\x1aperson:ID\\x1a``); :func:`resolve_refs` turns placeholders into URLs once the site's URL layout is
+known, and :data:`BASE_MARK` in front of each URL is replaced by the page's relative path to the site root
+when the page is written (:func:`with_base`). Neither control character can come from a data file (YAML does
+not allow them, and they are removed from the input here), so data cannot forge a placeholder.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+from labbook.urls import check_url
+
+#: Link schemes that name a record of the lab, and what they name.
+REF_KINDS: dict[str, str] = {"pub": "publication", "person": "person", "talk": "talk", "project": "project"}
+#: Marks where the page's relative path to the site root goes (replaced by :func:`with_base`).
+BASE_MARK = "\x1b"
+_REF_MARK = "\x1a"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_REF_LINK = re.compile(r'<a href="\x1a(\w+):([^"\x1a]*)\x1a">(.*?)</a>', re.S)
+
+#: Given a kind (``pub``, ``person``...) and an id: the record's title, or ``None`` when there is none.
+RefResolver = Callable[[str, str], str | None]
+#: Given a kind and an id: the record's root-relative URL, or ``None`` when it has no page.
+UrlResolver = Callable[[str, str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class TextProblem:
+    """Something wrong in a Markdown field: an unknown record id or a refused URL."""
+
+    code: str
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class RenderedText:
+    """The HTML of a field (with record placeholders) and the problems found while rendering it."""
+
+    html: str
+    problems: list[TextProblem] = field(default_factory=list)
+    refs: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _LinkChecker(Treeprocessor):
+    """Resolves record links and refuses unsafe URLs, after the inline patterns have made the links."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.resolve: RefResolver = lambda kind, ref: None
+        self.problems: list[TextProblem] = []
+        self.refs: list[tuple[str, str]] = []
+
+    def run(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            for index, el in enumerate(list(parent)):
+                if el.tag == "a":
+                    self._link(parent, index, el)
+                elif el.tag == "img":
+                    self._image(parent, index, el)
+
+    def _link(self, parent: ET.Element, index: int, el: ET.Element) -> None:
+        href = _attr_text(el.get("href", ""))
+        scheme, sep, ref = href.partition(":")
+        if sep and scheme in REF_KINDS:
+            ref = ref.strip()
+            title = self.resolve(scheme, ref)
+            if title is None:
+                self.problems.append(TextProblem(
+                    "unknown-ref", f"no {REF_KINDS[scheme]} has the id '{ref}' (link '{href}')",
+                    "check the spelling; publication keys come from the .bib file, other ids from data/*.yml"))
+                _unwrap(parent, index, el)
+                return
+            self.refs.append((scheme, ref))
+            if not (el.text or "").strip() and len(el) == 0:
+                el.text = title
+            el.attrib.clear()
+            el.set("href", f"{_REF_MARK}{scheme}:{ref}{_REF_MARK}")
+            return
+        if check_url(href) is None:
+            self.problems.append(TextProblem(
+                "unsafe-url", f"the link target '{href[:80]}' is not an http(s), mailto or relative URL",
+                "use https://..., mailto:... or a path; record links are pub:KEY, person:ID, talk:ID, project:ID"))
+            _unwrap(parent, index, el)
+
+    def _image(self, parent: ET.Element, index: int, el: ET.Element) -> None:
+        src = _attr_text(el.get("src", ""))
+        if check_url(src) is None or src.partition(":")[0] in REF_KINDS:
+            self.problems.append(TextProblem(
+                "unsafe-url", f"the image source '{src[:80]}' is not an http(s) or relative URL"))
+            parent.remove(el)
+            span = ET.Element("span")
+            span.text = el.get("alt", "")
+            span.tail = el.tail
+            parent.insert(index, span)
+
+
+def _attr_text(value: str) -> str:
+    # automail writes its mailto: href as character references behind a placeholder for '&'.
+    return html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
+
+
+def _unwrap(parent: ET.Element, index: int, el: ET.Element) -> None:
+    """Replace a refused link by a span with the same content, so the text stays and nothing links."""
+    span = ET.Element("span", {"class": "lb-broken-link"})
+    span.text, span.tail = el.text, el.tail
+    span.extend(list(el))
+    parent.remove(el)
+    parent.insert(index, span)
+
+
+class _DataSafety(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_LinkChecker(md), "labbook_links", 15)
+
+
+class MarkdownText:
+    """Renders Markdown from data files; one instance is reused for every field (it is reset each time)."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=[_DataSafety(), "sane_lists"], output_format="html")
+        checker = self._md.treeprocessors["labbook_links"]
+        assert isinstance(checker, _LinkChecker)
+        self._checker = checker
+
+    def render(self, text: str | None, resolve: RefResolver) -> RenderedText:
+        """Render ``text``; ``resolve`` names the records that exist (see :data:`RefResolver`)."""
+        if not text or not text.strip():
+            return RenderedText("")
+        self._md.reset()
+        self._checker.resolve = resolve
+        self._checker.problems = []
+        self._checker.refs = []
+        out = self._md.convert(_CONTROL.sub("", text))
+        return RenderedText(out, list(self._checker.problems), list(self._checker.refs))
+
+
+def resolve_refs(rendered: str, url_of: UrlResolver) -> str:
+    """Replace record placeholders by ``BASE_MARK + url``; a record without a page loses its link, not its text."""
+
+    def swap(match: re.Match[str]) -> str:
+        url = url_of(match[1], html.unescape(match[2]))
+        if url is None:
+            return f'<span class="lb-ref">{match[3]}</span>'
+        return f'<a class="lb-ref lb-ref-{match[1]}" href="{BASE_MARK}{html.escape(url)}">{match[3]}</a>'
+
+    return _REF_LINK.sub(swap, rendered) if _REF_MARK in rendered else rendered
+
+
+def with_base(rendered: str, base: str) -> str:
+    """Put the page's relative path to the site root (``"../"``) where :data:`BASE_MARK` stands."""
+    return rendered.replace(BASE_MARK, base) if BASE_MARK in rendered else rendered
+
+
+def plain_text(rendered: str) -> str:
+    """The visible text of rendered HTML (for JSON-LD descriptions and meta tags)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split())
