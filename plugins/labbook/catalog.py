@@ -6,9 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from labbook.diagnostics import Report
+from labbook.model.course import Course
+from labbook.model.dates import Clock
 from labbook.model.names import normalize_name
+from labbook.model.news import NewsItem
+from labbook.model.note import Note
+from labbook.model.opening import Opening
 from labbook.model.person import Person
+from labbook.model.project import Project
 from labbook.model.publication import KIND_LABELS, Publication
+from labbook.model.talk import Talk
 
 
 @dataclass
@@ -17,11 +24,30 @@ class Lab:
 
     publications: list[Publication] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+    openings: list[Opening] = field(default_factory=list)
+    news: list[NewsItem] = field(default_factory=list)
+    courses: list[Course] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    #: Ids (per kind: person, talk, project ...) of records skipped because they were invalid; references to
+    #: them are not reported a second time.
+    skipped: dict[str, set[str]] = field(default_factory=dict)
     by_key: dict[str, Publication] = field(default_factory=dict)
     people_by_id: dict[str, Person] = field(default_factory=dict)
+    talks_by_id: dict[str, Talk] = field(default_factory=dict)
+    projects_by_id: dict[str, Project] = field(default_factory=dict)
     papers_of: dict[str, list[Publication]] = field(default_factory=dict)
     person_keys: dict[str, str] = field(default_factory=dict)
+    talks_of: dict[str, list[Talk]] = field(default_factory=dict)
+    projects_of: dict[str, list[Project]] = field(default_factory=dict)
+    notes_of: dict[str, list[Note]] = field(default_factory=dict)
+    courses_of: dict[str, list[Course]] = field(default_factory=dict)
+    speaker_of: dict[str, str] = field(default_factory=dict)
+    talks_of_pub: dict[str, list[Talk]] = field(default_factory=dict)
+    projects_of_pub: dict[str, list[Project]] = field(default_factory=dict)
+    projects_of_talk: dict[str, list[Project]] = field(default_factory=dict)
 
     def index(self, person_keys: dict[str, str]) -> None:
         """Build the indexes and link authors to people.
@@ -49,6 +75,132 @@ class Lab:
                 if pid not in linked:
                     linked.add(pid)
                     self.papers_of[pid].append(pub)
+        self._index_collections(person_keys)
+
+    def _index_collections(self, person_keys: dict[str, str]) -> None:
+        """Sort the YAML collections and build the reverse indexes (person -> talks, projects, notes ...).
+
+        References to records that do not exist are left out here; :mod:`labbook.linking` reports them.
+        """
+        self.talks.sort(key=lambda t: t.date.sort_key(), reverse=True)
+        self.news.sort(key=lambda n: n.date.sort_key(), reverse=True)
+        self.notes.sort(key=lambda n: n.date.sort_key() if n.date else (0, 0), reverse=True)
+        self.talks_by_id = {t.id: t for t in self.talks}
+        self.projects_by_id = {p.id: p for p in self.projects}
+        used: set[str] = {n.id for n in self.news if n.id}
+        for item in self.news:
+            if not item.id:
+                item.set_anchor(_unique(item.derived_id(), used))
+        people = self.people_by_id
+        self.talks_of = {p: [] for p in people}
+        self.projects_of = {p: [] for p in people}
+        self.notes_of = {p: [] for p in people}
+        self.courses_of = {p: [] for p in people}
+        self.speaker_of, self.talks_of_pub, self.projects_of_pub, self.projects_of_talk = {}, {}, {}, {}
+        for talk in self.talks:
+            pid = self.speaker_id(talk.speaker, person_keys)
+            if pid is not None:
+                self.speaker_of[talk.id] = pid
+                self.talks_of[pid].append(talk)
+            for key in _distinct(k.casefold() for k in talk.publications):
+                if key in self.by_key:
+                    self.talks_of_pub.setdefault(key, []).append(talk)
+        for project in self.projects:
+            for pid in _distinct(project.people):
+                if pid in people:
+                    self.projects_of[pid].append(project)
+            for key in _distinct(k.casefold() for k in project.publications):
+                if key in self.by_key:
+                    self.projects_of_pub.setdefault(key, []).append(project)
+            for tid in _distinct(project.talks):
+                if tid in self.talks_by_id:
+                    self.projects_of_talk.setdefault(tid, []).append(project)
+        for note in self.notes:
+            for pid in _distinct(note.authors):
+                if pid in people:
+                    self.notes_of[pid].append(note)
+        for course in self.courses:
+            for pid in _distinct(course.instructors):
+                if pid in people:
+                    self.courses_of[pid].append(course)
+
+    def speaker_id(self, speaker: str | None, person_keys: dict[str, str] | None = None) -> str | None:
+        """The person id a talk's ``speaker`` names: an id from people.yml, or a person's name or alias."""
+        if not speaker:
+            return None
+        if speaker in self.people_by_id:
+            return speaker
+        if person_keys:
+            return person_keys.get(normalize_name(speaker))
+        return None
+
+    def talk(self, talk_id: str) -> Talk | None:
+        """The talk with id ``talk_id``."""
+        return self.talks_by_id.get(talk_id)
+
+    def project(self, project_id: str) -> Project | None:
+        """The project with id ``project_id``."""
+        return self.projects_by_id.get(project_id)
+
+    def query_talks(
+        self,
+        *,
+        selected: bool | None = None,
+        year: int | str | Iterable[int | str] | None = None,
+        kind: str | Iterable[str] | None = None,
+        speaker: str | None = None,
+        topic: str | Iterable[str] | None = None,
+        when: str | None = None,
+        clock: Clock | None = None,
+        limit: int | None = None,
+    ) -> list[Talk]:
+        """Talks matching every filter given, newest first (``when="upcoming"``: soonest first).
+
+        ``when`` is ``upcoming`` or ``past`` (decided by ``clock``); ``speaker`` is a person id or a name.
+        """
+        talks = list(self.talks)
+        if selected is not None:
+            talks = [t for t in talks if t.selected == bool(selected)]
+        if year is not None:
+            years = _years(year)
+            talks = [t for t in talks if t.date.year in years]
+        if kind is not None:
+            kinds = _folded(kind)
+            talks = [t for t in talks if (t.kind or "") in kinds]
+        if speaker is not None:
+            key = normalize_name(speaker)
+            talks = [t for t in talks if self.speaker_of.get(t.id) == speaker
+                     or normalize_name(t.speaker or "") == key]
+        if topic is not None:
+            wanted = _folded(topic)
+            talks = [t for t in talks if wanted & {x.casefold() for x in t.topics}]
+        if when is not None:
+            if clock is None or when not in {"upcoming", "past"}:
+                raise ValueError(f"when must be 'upcoming' or 'past', not {when!r}")
+            upcoming = when == "upcoming"
+            talks = [t for t in talks if clock.is_over(t.date) != upcoming]
+            if upcoming:
+                talks.reverse()
+        if limit is not None:
+            talks = talks[: max(int(limit), 0)]
+        return talks
+
+    def query_openings(self, *, clock: Clock, status: str = "open", level: str | Iterable[str] | None = None,
+                       ) -> list[Opening]:
+        """Openings in file order: ``status`` is ``open`` (at ``clock``), ``closed`` or ``all``."""
+        if status not in {"open", "closed", "all"}:
+            raise ValueError(f"status must be 'open', 'closed' or 'all', not {status!r}")
+        found = list(self.openings)
+        if level is not None:
+            levels = _folded(level)
+            found = [o for o in found if o.level in levels]
+        if status != "all":
+            found = [o for o in found if o.state(clock).is_open == (status == "open")]
+        return found
+
+    def latest_news(self, limit: int | None = None) -> list[NewsItem]:
+        """News items, newest first, at most ``limit``."""
+        return self.news if limit is None else self.news[: max(int(limit), 0)]
 
     def publication(self, key: str) -> Publication | None:
         """The publication with BibTeX key ``key`` (keys compare case-insensitively, as in BibTeX)."""
@@ -122,6 +274,10 @@ def _unique(slug: str, used: set[str]) -> str:
         candidate, n = f"{slug}-{n}", n + 1
     used.add(candidate)
     return candidate
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
 
 
 def _years(value: int | str | Iterable[int | str]) -> set[int | None]:

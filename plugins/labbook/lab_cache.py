@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from labbook.catalog import Lab
-from labbook.lab_loader import load_lab
+from labbook.lab_loader import lab_inputs, load_lab
 from labbook.render.environment import Renderer
 from labbook.settings import Settings
 
@@ -37,9 +37,7 @@ class LabCache:
 
     def lab(self, settings: Settings) -> Lab:
         """The lab for ``settings``, reloaded only when an input file or an option changed."""
-        inputs = [settings.root / b for b in settings.bibliography]
-        inputs += [settings.collection_path(name) for name in sorted(settings.collections)]
-        key = (_fingerprint(inputs), repr(settings))
+        key = (_fingerprint(lab_inputs(settings)), repr(settings))
         if self._lab is None or key != self._lab_key:
             self._lab, self._lab_key = load_lab(settings), key
         return self._lab

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from labbook.catalog import Lab
 from labbook.diagnostics import Report
+from labbook.linking import link_lab, unique_records
 from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_file
-from labbook.load.collections import load_collection
+from labbook.load.collections import R, load_collection
 from labbook.load.entries import build_publication, parse_author
+from labbook.load.notes import load_notes, note_files
+from labbook.model.course import Course
 from labbook.model.names import normalize_name
+from labbook.model.news import NewsItem
+from labbook.model.opening import Opening
 from labbook.model.person import Person
+from labbook.model.project import Project
+from labbook.model.talk import Talk
 from labbook.settings import Settings
 
 
 def load_lab(settings: Settings) -> Lab:
-    """Read the bibliography files (sharing one ``@string`` namespace, in order) and the YAML collections."""
+    """Read the bibliography files (sharing one ``@string`` namespace, in order), the YAML collections and
+    the research notes, and link them; every problem is in the lab's report."""
     report = Report()
     macros = new_macro_table()
     groups = []
@@ -24,24 +34,42 @@ def load_lab(settings: Settings) -> Lab:
         groups.append(read_bib_file(path, settings.display(path), report, macros))
     raws = merge_and_resolve(groups, report)
     publications = [build_publication(raw, order, report) for order, raw in enumerate(raws)]
-    people_path = settings.collection_path("people")
-    people = _unique_people(load_collection(people_path, settings.display(people_path), Person, report), report)
-    lab = Lab(publications=publications, people=people, report=report)
+    skipped: dict[str, set[str]] = {"person": set(), "talk": set(), "project": set()}
+
+    def collection(name: str, model: type[R], noun: str, id_field: str = "id") -> list[R]:
+        path = settings.collection_path(name)
+        records = load_collection(path, settings.display(path), model, report,
+                                  skipped.setdefault(noun, set()), id_field)
+        return unique_records(records, lambda r: getattr(r, id_field), id_field, noun, report)
+
+    people = collection("people", Person, "person")
+    lab = Lab(
+        publications=publications,
+        people=people,
+        talks=collection("talks", Talk, "talk"),
+        openings=collection("openings", Opening, "opening"),
+        news=collection("news", NewsItem, "news item"),
+        courses=collection("courses", Course, "course", id_field="code"),
+        projects=collection("projects", Project, "project"),
+        notes=load_notes(notes_dir(settings), settings.docs_dir, settings.display(notes_dir(settings)), report),
+        report=report,
+        skipped=skipped,
+    )
     lab.index(person_match_keys(people, report))
+    link_lab(lab, report)
     return lab
 
 
-def _unique_people(people: list[Person], report: Report) -> list[Person]:
-    seen: dict[str, Person] = {}
-    for person in people:
-        first = seen.get(person.id)
-        if first is not None:
-            report.error(person.source_path, person.line_of("id"), "people-duplicate-id",
-                         f"duplicate person id '{person.id}': already used at line {first.line_of('id')}",
-                         hint="give each person a different id; this record is skipped")
-            continue
-        seen[person.id] = person
-    return list(seen.values())
+def notes_dir(settings: Settings) -> Path:
+    """The folder of the research notes (``docs/notes`` by default)."""
+    return settings.docs_dir / settings.notes_dir
+
+
+def lab_inputs(settings: Settings) -> list[Path]:
+    """Every file a lab is read from, for caches that must notice a change."""
+    inputs = [settings.root / b for b in settings.bibliography]
+    inputs += [settings.collection_path(name) for name in sorted(settings.collections)]
+    return inputs + note_files(notes_dir(settings))
 
 
 def person_match_keys(people: list[Person], report: Report) -> dict[str, str]:

@@ -33,7 +33,9 @@ DEFAULT_PAGES: dict[str, str] = {
 class Settings:
     """Everything the core needs to know about a site.
 
-    Paths in ``bibliography`` and ``data_dir`` are relative to ``root`` (the folder of mkdocs.yml).
+    Paths in ``bibliography`` and ``data_dir`` are relative to ``root`` (the folder of mkdocs.yml);
+    ``notes_dir`` is relative to ``docs_dir``. ``timezone`` is an IANA name; dates without a UTC offset are
+    read in it, and ``today`` (when set) pins the date that decides open/closed and upcoming/past.
     """
 
     root: Path
@@ -49,6 +51,7 @@ class Settings:
     max_authors: int = 10
     site_url: str | None = None
     today: date | None = None
+    notes_dir: str = "notes"
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from labbook.diagnostics import Report, did_you_mean
+from labbook.diagnostics import Report
 from labbook.load.yaml import YamlDocument, decode_yaml_bytes, parse_yaml
 from labbook.model.common import Record
 
 R = TypeVar("R", bound=Record)
 
 
-def load_collection(path: Path, display_path: str, model: type[R], report: Report) -> list[R]:
+def load_collection(path: Path, display_path: str, model: type[R], report: Report,
+                    skipped: set[str] | None = None, id_field: str = "id") -> list[R]:
     """Read ``path`` as a YAML list of ``model`` records.
 
     A missing file is an empty collection. A bad record is reported (file, line, field) and skipped; every
-    good record is returned, so one typo never hides the rest of the file.
+    good record is returned, so one typo never hides the rest of the file. The ``id_field`` value of each
+    skipped record is added to ``skipped``, so that references to it are not reported again elsewhere.
     """
     if not path.is_file():
         return []
@@ -33,11 +36,12 @@ def load_collection(path: Path, display_path: str, model: type[R], report: Repor
     doc = parse_yaml(text, display_path, report)
     if doc is None:
         return []
-    return validate_collection(doc, model, report)
+    return validate_collection(doc, model, report, skipped, id_field)
 
 
-def validate_collection(doc: YamlDocument, model: type[R], report: Report) -> list[R]:
-    """Validate the records of a parsed document against ``model``."""
+def validate_collection(doc: YamlDocument, model: type[R], report: Report,
+                        skipped: set[str] | None = None, id_field: str = "id") -> list[R]:
+    """Validate the records of a parsed document against ``model`` (see :func:`load_collection`)."""
     if doc.data is None:
         report.info(doc.path, 1, "yaml-empty", "the file is empty: no records")
         return []
@@ -59,6 +63,8 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report) -> li
             record = model.model_validate(item)
         except ValidationError as exc:
             report_validation_error(exc, doc, (index,), model, report)
+            if skipped is not None and isinstance(item.get(id_field), str):
+                skipped.add(item[id_field])
             continue
         record.place(doc.path, doc.marks, (index,))
         records.append(record)
@@ -68,17 +74,37 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report) -> li
 def report_validation_error(
     exc: ValidationError, doc: YamlDocument, base: tuple[Any, ...], model: type[Record], report: Report
 ) -> None:
-    """One diagnostic per pydantic error, at the line of the offending key, with a did-you-mean hint."""
-    for err in exc.errors(include_url=False):
+    """One diagnostic per pydantic error, at the line of the offending key, with a did-you-mean hint.
+
+    A misspelt required key (``titel:`` for ``title:``) is one problem, not two: the "required key is missing"
+    error is left out when an unknown key of the same record is a close match for it.
+    """
+    errors = exc.errors(include_url=False)
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    close_to: dict[tuple[Any, ...], str] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            owner = _model_at(model, loc[:-1])
+            fields = list(owner.model_fields) if owner else []
+            match = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+            close_to[loc] = match[0] if match else ""
+    explained = {(*loc[:-1], name) for loc, name in close_to.items() if name} & missing
+    for err in errors:
         loc = tuple(err["loc"])
         line, col = doc.where((*base, *loc))
         field = ".".join(str(p) for p in loc) or "record"
         if err["type"] == "extra_forbidden":
+            name = close_to.get(loc, "")
             owner = _model_at(model, loc[:-1])
-            hint = did_you_mean(str(loc[-1]), owner.model_fields) if owner else ""
-            allowed = ", ".join(owner.model_fields) if owner else ""
-            report.error(doc.path, line, "yaml-unknown-key", f"unknown key '{loc[-1]}'", column=col,
-                         hint=hint or (f"allowed keys: {allowed}" if allowed else ""))
+            message = f"unknown key '{loc[-1]}'"
+            if (*loc[:-1], name) in explained:
+                message += f" (the required key '{name}' is missing)"
+            hint = f"did you mean '{name}'?" if name else (
+                f"allowed keys: {', '.join(owner.model_fields)}" if owner else "")
+            report.error(doc.path, line, "yaml-unknown-key", message, column=col, hint=hint)
+        elif err["type"] == "missing" and loc in explained:
+            continue
         elif err["type"] == "missing":
             report.error(doc.path, line, "yaml-missing-key", f"required key '{field}' is missing", column=col,
                          hint=f"add '{loc[-1]}: ...' to this record")

@@ -1,0 +1,135 @@
+"""Cross-links between a lab's records: every id used anywhere is checked, and Markdown in data is rendered.
+
+Runs once per load, after the catalog has indexed the records. An id that names nothing (a misspelt person in
+a talk, a BibTeX key in a project, ``[..](pub:KEY)`` in a news item) is an error at the file and line where it
+is written, with a did-you-mean hint. A reference to a record that was itself skipped for an error is not
+reported again: the first diagnostic already explains it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from labbook.catalog import Lab
+from labbook.diagnostics import Report
+from labbook.model.common import Record, is_slug
+from labbook.render.markdown_text import MarkdownText
+
+R = TypeVar("R", bound=Record)
+
+#: How each kind of reference is named in messages.
+_NOUN = {"person": "person", "pub": "publication", "talk": "talk", "project": "project"}
+
+
+def unique_records(records: list[R], key: Callable[[R], str | None], field: str, noun: str,
+                   report: Report) -> list[R]:
+    """``records`` without the later ones whose ``key`` repeats an earlier one; each repeat is an error
+    naming both lines."""
+    seen: dict[str, R] = {}
+    out: list[R] = []
+    for record in records:
+        value = key(record)
+        if value is None:
+            out.append(record)
+            continue
+        first = seen.get(value)
+        if first is not None:
+            report.error(record.source_path, record.line_of(field), f"duplicate-{field}",
+                         f"duplicate {noun} {field} '{value}': already used at line {first.line_of(field)}",
+                         hint=f"give each {noun} a different {field}; this record is skipped")
+            continue
+        seen[value] = record
+        out.append(record)
+    return out
+
+
+class _Checker:
+    """Checks the references of one lab and reports unknown ids."""
+
+    def __init__(self, lab: Lab, report: Report) -> None:
+        self.lab = lab
+        self.report = report
+        self.keys = {p.key.casefold(): p.key for p in lab.publications}
+
+    def titles(self, kind: str, ref: str) -> str | None:
+        """The title or name of the record ``kind:ref`` (the id itself for a skipped record), else ``None``."""
+        lab = self.lab
+        found: Any
+        if kind == "pub":
+            found = lab.publication(ref)
+            return found.title_text if found is not None else None
+        if kind == "person":
+            found = lab.person(ref)
+            title = found.name if found is not None else None
+        elif kind == "talk":
+            found = lab.talk(ref)
+            title = found.title if found is not None else None
+        elif kind == "project":
+            found = lab.project(ref)
+            title = found.title if found is not None else None
+        else:
+            return None
+        if title is None and ref in lab.skipped.get(kind, set()):
+            return ref
+        return title
+
+    def known(self, kind: str) -> Iterable[str]:
+        lab = self.lab
+        return {"pub": self.keys.values(), "person": lab.people_by_id, "talk": lab.talks_by_id,
+                "project": lab.projects_by_id}[kind]
+
+    def refs(self, record: Record, field: str, kind: str, values: list[str]) -> None:
+        """Check a list field of ids (``publications: [...]``), each at its own line."""
+        for index, value in enumerate(values):
+            self.ref(record, (field, index), field, kind, value)
+
+    def ref(self, record: Record, where: tuple[Any, ...], field: str, kind: str, value: str) -> None:
+        """Check one id; report it when it names nothing."""
+        if self.titles(kind, value) is not None:
+            return
+        hint = _did_you_mean(value, self.known(kind))
+        if kind == "pub":
+            hint = hint or "publication keys are the BibTeX keys of the .bib files"
+        self.report.error(record.source_path, record.line_of(*where), "unknown-ref",
+                          f"{field}: no {_NOUN[kind]} has the id '{value}'", hint=hint)
+
+
+def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def link_lab(lab: Lab, report: Report, renderer: MarkdownText | None = None) -> None:
+    """Check every reference between records and render every Markdown field (kept on the record)."""
+    check = _Checker(lab, report)
+    for talk in lab.talks:
+        speaker = talk.speaker
+        if speaker and lab.speaker_of.get(talk.id) is None and is_slug(speaker):
+            # Written like an id, so meant as one; a guest's name ("Jane Doe") has capitals or spaces.
+            check.ref(talk, ("speaker",), "speaker", "person", speaker)
+        check.refs(talk, "publications", "pub", talk.publications)
+    for project in lab.projects:
+        check.refs(project, "people", "person", project.people)
+        check.refs(project, "publications", "pub", project.publications)
+        check.refs(project, "talks", "talk", project.talks)
+    for course in lab.courses:
+        check.refs(course, "instructors", "person", course.instructors)
+    for note in lab.notes:
+        check.refs(note, "authors", "person", note.authors)
+    render_markdown_fields(lab, check.titles, report, renderer or MarkdownText())
+
+
+def render_markdown_fields(lab: Lab, titles: Callable[[str, str], str | None], report: Report,
+                           renderer: MarkdownText) -> None:
+    """Render the Markdown fields of every record once; problems are reported at the field's line."""
+    collections: list[list[Any]] = [lab.people, lab.talks, lab.openings, lab.news, lab.courses, lab.projects]
+    for records in collections:
+        for record in records:
+            for field in record.MARKDOWN_FIELDS:
+                rendered = renderer.render(getattr(record, field), titles)
+                for problem in rendered.problems:
+                    report.error(record.source_path, record.line_of(field), problem.code,
+                                 f"{field}: {problem.message}", hint=problem.hint)
+                record.set_html(field, rendered.html)
