@@ -1,4 +1,5 @@
-"""The mkdocs-macros adapter: ``publications(...)``, ``cite(key)`` and the collection macros in any page.
+"""The mkdocs-macros adapter: ``publications(...)``, ``cite(key)``, ``talks(...)``, ``news(...)``,
+``openings(...)``, ``people(...)`` and ``person(id)`` in any page.
 
 Enable it in mkdocs.yml::
 
@@ -22,10 +23,14 @@ from markupsafe import Markup, escape
 from labbook.catalog import Lab
 from labbook.diagnostics import Report
 from labbook.lab_cache import LabCache
+from labbook.model.opening import LEVEL_HEADINGS
+from labbook.model.person import ROLE_HEADINGS
 from labbook.render.environment import Renderer
+from labbook.render.markdown_text import with_base
+from labbook.render.record_views import LabViews
 from labbook.render.site_urls import SiteUrls, base_for
-from labbook.render.views import ViewBuilder
 from labbook.settings import DEFAULT_PAGES, Settings
+from labbook.site_plan import make_views
 
 log = logging.getLogger("mkdocs.plugins.labbook.macros")
 _MD_SPECIAL = {ord(ch): f"&#{ord(ch)};" for ch in "*_`[]<>\\"}
@@ -37,19 +42,18 @@ class _Standalone:
     def __init__(self) -> None:
         self.cache = LabCache()
 
-    def state(self, conf: Any) -> tuple[Lab, ViewBuilder, Renderer]:
+    def state(self, conf: Any) -> tuple[Lab, LabViews, Renderer]:
         root = Path(conf.get("config_file_path") or "mkdocs.yml").resolve().parent
         settings = Settings(root=root, docs_dir=root / conf.get("docs_dir", "docs"), bibliography_optional=True)
         lab = self.cache.lab(settings)
         urls = SiteUrls(use_directory_urls=conf.get("use_directory_urls", True), prefixes=dict(DEFAULT_PAGES))
-        views = ViewBuilder(lab, urls, max_authors=settings.max_authors)
-        return lab, views, self.cache.renderer([root / "overrides" / "labbook"])
+        return lab, make_views(lab, settings, urls), self.cache.renderer([root / "overrides" / "labbook"])
 
 
 _standalone = _Standalone()
 
 
-def _state(env: Any) -> tuple[Lab, ViewBuilder, Renderer]:
+def _state(env: Any) -> tuple[Lab, LabViews, Renderer]:
     plugins = env.conf.get("plugins") or {}
     plugin = plugins.get("labbook") if hasattr(plugins, "get") else None
     if plugin is not None and getattr(plugin, "views", None) is not None:
@@ -110,6 +114,86 @@ def define_env(env: Any) -> None:
             return Markup('<span class="lb-cite lb-missing">[?{}]</span>').format(key)
         label = Markup(str(escape(citation_label(pub))).translate(_MD_SPECIAL))
         return renderer.render("cite.html", p=views.publication(pub), base=base(), label=label)
+
+    def block(renderer: Renderer, template: str, **context: Any) -> Markup:
+        here = base()
+        return Markup(with_base(str(renderer.render(template, base=here, **context)), here))
+
+    @env.macro
+    def talks(selected: bool | None = None, year: Any = None, kind: Any = None, speaker: str | None = None,
+              topic: Any = None, when: str | None = None, limit: int | None = None) -> Markup:
+        """A list of talks, newest first: filter by selected, year, kind, speaker (person id or name), topic
+        and ``when`` ("upcoming", soonest first, or "past")."""
+        lab, views, renderer = _state(env)
+        try:
+            found = lab.query_talks(selected=selected, year=year, kind=kind, speaker=speaker, topic=topic,
+                                    when=when, clock=views.clock, limit=limit)
+        except (TypeError, ValueError) as exc:
+            _page_problem(env, "talks(", f"talks(...): bad filter value: {exc}",
+                          hint="when takes 'upcoming' or 'past'; year 2024 or '2020-2024'; limit a whole number")
+            return Markup("")
+        if speaker is not None and lab.person(speaker) is None and not found:
+            _page_problem(env, str(speaker), f"talks(speaker=...): no person has the id '{speaker}'")
+        return block(renderer, "talk_list.html", talks=views.talks(found))
+
+    @env.macro
+    def news(limit: int | None = 5, more: bool = True) -> Markup:
+        """The latest ``limit`` news items (all with ``limit=None``), with a link to the news page."""
+        lab, views, renderer = _state(env)
+        try:
+            items = lab.latest_news(limit)
+        except (TypeError, ValueError) as exc:
+            _page_problem(env, "news(", f"news(limit=...): {exc}", hint="limit takes a whole number")
+            return Markup("")
+        more_url = views.urls.url("news") if more and len(items) < len(lab.news) else None
+        return block(renderer, "news_list.html", items=[views.news_item(n) for n in items], more_url=more_url)
+
+    @env.macro
+    def openings(level: Any = None, status: str = "open", details: bool = False) -> Markup:
+        """Openings (by default the open ones, compact, linking to the openings page); ``level`` is postdoc,
+        phd, ms, undergrad or other (or a list); ``status`` open, closed or all; ``details`` shows the text."""
+        lab, views, renderer = _state(env)
+        levels = [level] if isinstance(level, str) else list(level or [])
+        unknown = [lv for lv in levels if lv not in LEVEL_HEADINGS]
+        if unknown:
+            _page_problem(env, "openings(", f"openings(level=...): unknown level {unknown[0]!r}",
+                          hint=f"levels: {', '.join(LEVEL_HEADINGS)}")
+        try:
+            found = lab.query_openings(clock=views.clock, status=status, level=levels or None)
+        except ValueError as exc:
+            _page_problem(env, "openings(", f"openings(...): {exc}")
+            return Markup("")
+        if not found:
+            return Markup('<p class="lb-none">No open positions at the moment.</p>' if status == "open"
+                          else '<p class="lb-none">No openings.</p>')
+        return block(renderer, "opening_list.html", openings=[views.opening(o) for o in found],
+                     compact=not details)
+
+    @env.macro
+    def people(role: Any = None) -> Markup:
+        """A grid of people: everyone, or those with ``role`` (pi, postdoc, phd, ms, undergrad, staff,
+        visitor, alumni, or a list of them), in people.yml order."""
+        lab, views, renderer = _state(env)
+        roles = [role] if isinstance(role, str) else list(role or [])
+        unknown = [r for r in roles if r not in ROLE_HEADINGS]
+        if unknown:
+            _page_problem(env, "people(", f"people(role=...): unknown role {unknown[0]!r}",
+                          hint=f"roles: {', '.join(ROLE_HEADINGS)}")
+        found = [p for p in lab.people if not roles or p.role in roles]
+        return block(renderer, "people_list.html", people=[views.person(p) for p in found])
+
+    @env.macro
+    def person(id: str, label: str | None = None) -> Markup:
+        """The name of person ``id`` linked to their page (``label`` replaces the name)."""
+        lab, views, renderer = _state(env)
+        found = lab.person(str(id))
+        if found is None:
+            _page_problem(env, str(id), f"person('{id}'): no person has this id",
+                          hint="ids are the `id:` values in people.yml")
+            return Markup('<span class="lb-person-link lb-missing">{}</span>').format(id)
+        ref = views.person_ref(found.id)
+        text = Markup(str(escape(label or found.name)).translate(_MD_SPECIAL))
+        return renderer.render("person_link.html", ref=ref, base=base(), label=text)
 
 
 def citation_label(pub: Any) -> str:

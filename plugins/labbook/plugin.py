@@ -18,8 +18,9 @@ from mkdocs.structure.pages import Page
 
 from labbook.diagnostics import Diagnostic, Severity
 from labbook.lab_cache import LabCache
+from labbook.model.dates import zone_named
 from labbook.render.environment import PACKAGE_TEMPLATES, Renderer
-from labbook.render.generated import GeneratedPage
+from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import DEFAULT_COLLECTIONS, DEFAULT_PAGES, Settings
 from labbook.site_plan import SitePlan, plan_site
@@ -45,13 +46,17 @@ class LabbookConfig(base.Config):
     per_publication_pages = c.Type(bool, default=True)
     """Generate ``/publications/<key>/`` for every entry."""
     timezone = c.Type(str, default="UTC")
-    """Time zone (IANA name) in which dates without one are read, e.g. opening deadlines."""
+    """Time zone (IANA name such as ``America/Chicago``) in which dates and times without a UTC offset are read:
+    a deadline ``2025-01-15`` closes at midnight after that day there, and talks turn from upcoming to past."""
+    notes_dir = c.Type(str, default="notes")
+    """Folder of the research notes, relative to ``docs_dir``; their front matter is indexed at ``/notes/``."""
     highlight_members = c.Type(bool, default=True)
     """Highlight and link lab members in author lists."""
     max_authors = c.Type(int, default=10)
     """Author lists longer than this show the first ones and an "et al." button that expands."""
     today = c.Optional(c.Type(str))
-    """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date."""
+    """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date. With a pinned
+    day, "now" is the start of that day in ``timezone``."""
 
 
 class LabbookPlugin(BasePlugin[LabbookConfig]):
@@ -100,6 +105,10 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
                 today = date.fromisoformat(str(opts.today))
             except ValueError as exc:
                 raise PluginError(f"labbook: `today` must be YYYY-MM-DD, not {opts.today!r}") from exc
+        try:
+            zone_named(opts.timezone)
+        except ValueError as exc:
+            raise PluginError(f"labbook: `timezone`: {exc}") from exc
         explicit_bib = opts.bibliography is not None
         return Settings(
             root=root,
@@ -115,6 +124,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             max_authors=opts.max_authors,
             site_url=config.site_url or None,
             today=today,
+            notes_dir=opts.notes_dir.strip("/"),
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -145,7 +155,10 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._generated(page)
-        return generated.fill(html, base_for(page.url)) if generated else html
+        if generated is not None:
+            return generated.fill(html, base_for(page.url))
+        prelude = self.plan.preludes.get(page.file.src_uri) if self.plan else None
+        return insert_prelude(html, prelude(base_for(page.url))) if prelude else html
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         generated = self._generated(page)

@@ -8,15 +8,21 @@ from dataclasses import dataclass, field
 from labbook.catalog import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex
 from labbook.exports.csl_json import to_csl_json
+from labbook.model.dates import Clock
+from labbook.render.collection_pages import plan_collections
 from labbook.render.environment import Renderer
 from labbook.render.generated import GeneratedPage
+from labbook.render.people_pages import plan_people
+from labbook.render.project_pages import plan_projects
 from labbook.render.publication_pages import publication_page, publications_index
+from labbook.render.record_views import LabViews
 from labbook.render.site_urls import SiteUrls
+from labbook.render.talk_pages import plan_talks
 from labbook.render.views import ViewBuilder
 from labbook.settings import Settings
 
 #: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
-PagePlanner = Callable[["SitePlan", Lab, ViewBuilder, Renderer, Settings], None]
+PagePlanner = Callable[["SitePlan", Lab, LabViews, Renderer, Settings], None]
 
 
 @dataclass
@@ -26,11 +32,18 @@ class SitePlan:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     files: dict[str, str | bytes] = field(default_factory=dict)
     existing: Container[str] = field(default_factory=set)
+    #: HTML put before the content of a page the lab wrote (by ``src_uri``), given the page's base; e.g. the
+    #: byline of a research note.
+    preludes: dict[str, Callable[[str], str]] = field(default_factory=dict)
 
     def add_page(self, page: GeneratedPage) -> None:
         """Add a page unless the lab wrote one at the same path (the lab's own page wins)."""
         if page.src_uri not in self.existing and _alt_src(page.src_uri) not in self.existing:
             self.pages[page.src_uri] = page
+
+    def add_prelude(self, src_uri: str, html: Callable[[str], str]) -> None:
+        """Put ``html(base)`` at the top of the lab's own page ``src_uri``."""
+        self.preludes[src_uri] = html
 
     def add_file(self, path: str, content: str | bytes) -> None:
         """Add an export file unless the lab ships its own at that path."""
@@ -57,16 +70,24 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
 
 
 #: The planners run for every site, in order.
-PLANNERS: list[PagePlanner] = [plan_publications]
+PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections]
 
 
 def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
-              existing: Container[str]) -> tuple[SitePlan, ViewBuilder]:
-    """Every page and file labbook adds, given the paths the site already has."""
-    views = ViewBuilder(lab, urls, max_authors=settings.max_authors,
-                        highlight_members=settings.highlight_members,
-                        per_publication_pages=settings.per_publication_pages)
+              existing: Container[str]) -> tuple[SitePlan, LabViews]:
+    """Every page and file labbook adds, given the paths the site already has.
+
+    Raises ``ValueError`` when ``settings.timezone`` is not a time zone name.
+    """
+    views = make_views(lab, settings, urls)
     plan = SitePlan(existing=existing)
     for planner in PLANNERS:
         planner(plan, lab, views, renderer, settings)
     return plan, views
+
+
+def make_views(lab: Lab, settings: Settings, urls: SiteUrls) -> LabViews:
+    """The views of one build (the clock is read here, once, so every page agrees on "now")."""
+    return LabViews(lab, urls, max_authors=settings.max_authors, highlight_members=settings.highlight_members,
+                    per_publication_pages=settings.per_publication_pages,
+                    clock=Clock.for_site(settings.timezone, settings.today))

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for a publication page, and a <script> element that no data can break out of."""
+"""schema.org JSON-LD for publication and talk pages, and a <script> element that no data can break out of."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from labbook.exports._common import arxiv_id, container_title, doi_url, field_text, plain
 from labbook.model.publication import Publication
+from labbook.model.talk import Talk
 
 #: Google's structured-data guidelines cut an article ``headline`` at 110 characters.
 HEADLINE_MAX = 110
@@ -89,3 +90,52 @@ def json_ld_script(data: dict[str, Any]) -> Markup:
 def _arxiv_url(pub: Publication) -> str:
     found = arxiv_id(pub)
     return f"https://arxiv.org/abs/{found}" if found else ""
+
+
+def talk_event(
+    talk: Talk,
+    *,
+    url: str | None = None,
+    speaker_name: str | None = None,
+    speaker_url: str | None = None,
+    description: str = "",
+) -> dict[str, Any]:
+    """A schema.org ``Event`` for a talk: name, start date at the precision written, place, performer.
+
+    A location of "Online" (or a talk without a location but with an event link) becomes a
+    ``VirtualLocation``; otherwise the location and host make a ``Place``.
+    """
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": talk.title,
+        "startDate": talk.date.iso,
+    }
+    online = (talk.location or "").strip().casefold() in {"online", "virtual", "zoom", "remote"}
+    if online:
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        virtual: dict[str, Any] = {"@type": "VirtualLocation"}
+        if talk.links.event:
+            virtual["url"] = talk.links.event
+        data["location"] = virtual
+    elif talk.location or talk.host:
+        place: dict[str, Any] = {"@type": "Place", "name": talk.host or talk.location}
+        if talk.location:
+            place["address"] = talk.location
+        data["location"] = place
+    if talk.event:
+        data["superEvent"] = {"@type": "Event", "name": talk.event}
+    if talk.host:
+        data["organizer"] = {"@type": "Organization", "name": talk.host}
+    if speaker_name:
+        performer = {"@type": "Person", "name": speaker_name}
+        if speaker_url:
+            performer["url"] = speaker_url
+        data["performer"] = performer
+    if description:
+        data["description"] = description
+    if talk.topics:
+        data["keywords"] = ", ".join(talk.topics)
+    if url:
+        data["url"] = url
+    return data

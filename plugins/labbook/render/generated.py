@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from labbook.render.markdown_text import with_base
+
 SLOT = '<div class="lb-slot" data-lb-slot="{}"></div>'
 
 
@@ -39,7 +41,7 @@ class GeneratedPage:
         """Put the rendered slots into the HTML that Markdown produced from the skeleton."""
         for slot_id, content in self.slots(base).items():
             html = html.replace(SLOT.format(slot_id), content, 1)
-        return html
+        return with_base(html, base)
 
 
 def front_matter(title: str, **extra: object) -> str:
@@ -53,3 +55,14 @@ def heading(level: int, text: str) -> str:
     """A Markdown heading whose text cannot be read as Markdown (special characters become entities)."""
     safe = "".join(f"&#{ord(ch)};" if ch in "\\`*_{}[]()#+-.!<>&|~:" else ch for ch in text)
     return f"{'#' * level} {safe}"
+
+
+def insert_prelude(html: str, prelude: str) -> str:
+    """``prelude`` at the top of a page's content, after its ``<h1>`` when the page starts with one."""
+    stripped = html.lstrip()
+    if stripped.startswith("<h1"):
+        end = stripped.find("</h1>")
+        if end >= 0:
+            end += len("</h1>")
+            return stripped[:end] + "\n" + prelude + stripped[end:]
+    return prelude + html

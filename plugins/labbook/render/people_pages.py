@@ -1,0 +1,92 @@
+"""The generated people pages: ``/people/`` grouped by role, and ``/people/<id>/`` with everyone's work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from labbook.model.person import Person
+from labbook.render.environment import Renderer
+from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.record_views import LabViews
+
+if TYPE_CHECKING:
+    from labbook.catalog import Lab
+    from labbook.settings import Settings
+    from labbook.site_plan import SitePlan
+
+
+def people_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "People") -> GeneratedPage:
+    """``/people/``: one section per role (PI, postdocs, PhD, MS, undergraduates, staff, visitors, alumni)."""
+    groups = views.people_groups()
+    parts = [front_matter(title), f"# {title}", ""]
+    for role, label, _people in groups:
+        parts += [heading(2, label), "", SLOT.format(role), ""]
+    if not groups:
+        parts += ["No people yet.", ""]
+
+    def slots(base: str) -> dict[str, str]:
+        return {role: renderer.render("people_list.html", people=people, base=base) for role, _, people in groups}
+
+    return GeneratedPage(src_uri=views.urls.src_uri("people"), markdown="\n".join(parts), slots=slots,
+                         edit_path=edit_path)
+
+
+def person_page(person: Person, views: LabViews, renderer: Renderer) -> GeneratedPage:
+    """``/people/<id>/``: photo, role, links and bio, then their publications, talks, projects, courses and
+    notes, newest first."""
+    lab = views.lab
+    view = views.person(person)
+    sections: list[tuple[str, str, str, dict[str, object]]] = []
+    papers = lab.papers_of.get(person.id, [])
+    if papers:
+        sections.append(("publications", "Publications", "publication_list.html",
+                         {"pubs": views.publications(papers)}))
+    talks = lab.talks_of.get(person.id, [])
+    if talks:
+        sections.append(("talks", "Talks", "talk_list.html", {"talks": views.talks(talks)}))
+    projects = sorted(lab.projects_of.get(person.id, []), key=lambda p: p.status != "ongoing")
+    if projects:
+        sections.append(("projects", "Projects", "project_list.html",
+                         {"projects": [views.project(p) for p in projects]}))
+    courses = lab.courses_of.get(person.id, [])
+    if courses:
+        sections.append(("teaching", "Teaching", "course_list.html",
+                         {"courses": [views.course(c) for c in courses]}))
+    notes = lab.notes_of.get(person.id, [])
+    if notes:
+        sections.append(("notes", "Research notes", "note_list.html", {"notes": [views.note(n) for n in notes]}))
+
+    parts = [front_matter(person.name, description=_description(view)), heading(1, person.name), "",
+             SLOT.format("profile"), ""]
+    for slot_id, label, _template, _context in sections:
+        parts += [heading(2, label), "", SLOT.format(slot_id), ""]
+    index_url = views.urls.url("people")
+    if index_url:
+        parts += [SLOT.format("back"), ""]
+
+    def slots(base: str) -> dict[str, str]:
+        out = {"profile": renderer.render("person_profile.html", person=view, base=base)}
+        for slot_id, _label, template, context in sections:
+            out[slot_id] = renderer.render(template, base=base, **context)
+        if index_url:
+            out["back"] = renderer.render("back_link.html", url=index_url, label="All people", base=base)
+        return out
+
+    return GeneratedPage(src_uri=views.urls.src_uri("people", person.id), markdown="\n".join(parts), slots=slots,
+                         edit_path=person.source_path, in_nav=False)
+
+
+def _description(view: dict[str, object]) -> str:
+    bits = [str(view["role_label"]), str(view["position"]), str(view["affiliation"])]
+    return f"{view['name']}: " + ", ".join(b for b in bits if b)
+
+
+def plan_people(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
+    """``/people/`` and ``/people/<id>/`` for everyone in people.yml."""
+    path = settings.collection_path("people")
+    if views.urls.url("people") is None or not (lab.people or path.is_file()):
+        return
+    edit = settings.display(path)
+    plan.add_page(people_index(views, renderer, edit))
+    for person in lab.people:
+        plan.add_page(person_page(person, views, renderer))

@@ -1,0 +1,102 @@
+"""The generated talk pages: ``/talks/`` (upcoming first, then past by year) and ``/talks/<id>/``."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from labbook.exports.jsonld import json_ld_script, talk_event
+from labbook.model.talk import Talk
+from labbook.render.environment import Renderer
+from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.markdown_text import plain_text
+from labbook.render.record_views import LabViews
+
+if TYPE_CHECKING:
+    from labbook.catalog import Lab
+    from labbook.settings import Settings
+    from labbook.site_plan import SitePlan
+
+
+def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "Talks") -> GeneratedPage:
+    """``/talks/``: upcoming talks (soonest first), then past talks grouped by year, newest first."""
+    lab = views.lab
+    upcoming = lab.query_talks(when="upcoming", clock=views.clock)
+    past = lab.query_talks(when="past", clock=views.clock)
+    groups = [(str(year), list(items)) for year, items in groupby(past, key=lambda t: t.date.year)]
+    parts = [front_matter(title), f"# {title}", ""]
+    if upcoming:
+        parts += ["## Upcoming", "", SLOT.format("upcoming"), ""]
+    for year, _items in groups:
+        parts += [heading(2, year), "", SLOT.format(f"y{year}"), ""]
+    if not lab.talks:
+        parts += ["No talks yet.", ""]
+
+    def slots(base: str) -> dict[str, str]:
+        out = {}
+        if upcoming:
+            out["upcoming"] = renderer.render("talk_list.html", talks=views.talks(upcoming), base=base)
+        for year, items in groups:
+            out[f"y{year}"] = renderer.render("talk_list.html", talks=views.talks(items), base=base)
+        return out
+
+    return GeneratedPage(src_uri=views.urls.src_uri("talks"), markdown="\n".join(parts), slots=slots,
+                         edit_path=edit_path)
+
+
+def talk_page(talk: Talk, views: LabViews, renderer: Renderer, site_url: str | None) -> GeneratedPage:
+    """``/talks/<id>/``: date, event, host, location, links, the abstract, the speaker with their bio and the
+    related publications; a schema.org ``Event`` in ``<head>``."""
+    view = views.talk(talk)
+    speaker = view["speaker"]
+    member = bool(speaker and speaker["person"])  # a guest's plain name is shown in the details only
+    parts = [front_matter(talk.title, description=_description(talk)), heading(1, talk.title), "",
+             SLOT.format("details"), ""]
+    if view["abstract_html"]:
+        parts += ["## Abstract", "", SLOT.format("abstract"), ""]
+    if member:
+        parts += ["## Speaker", "", SLOT.format("speaker"), ""]
+    if view["publications"]:
+        parts += ["## Related publications", "", SLOT.format("publications"), ""]
+    index_url = views.urls.url("talks")
+    if index_url:
+        parts += [SLOT.format("back"), ""]
+
+    def slots(base: str) -> dict[str, str]:
+        out = {"details": renderer.render("talk_details.html", t=view, base=base)}
+        if view["abstract_html"]:
+            out["abstract"] = f'<div class="lb-abstract lb-text">{view["abstract_html"]}</div>'
+        if member:
+            out["speaker"] = renderer.render("speaker.html", speaker=speaker, base=base)
+        if view["publications"]:
+            out["publications"] = renderer.render("publication_list.html", pubs=view["publications"], base=base)
+        if index_url:
+            out["back"] = renderer.render("back_link.html", url=index_url, label="All talks", base=base)
+        return out
+
+    def head(page_abs_url: str | None, base: str) -> str:
+        speaker_url = speaker["url"] if speaker else None
+        event = talk_event(
+            talk, url=page_abs_url, speaker_name=speaker["name"] if speaker else None,
+            speaker_url=site_url.rstrip("/") + "/" + speaker_url if site_url and speaker_url else None,
+            description=plain_text(str(view["abstract_html"]))[:500],
+        )
+        return str(json_ld_script(event))
+
+    return GeneratedPage(src_uri=views.urls.src_uri("talks", talk.id), markdown="\n".join(parts), slots=slots,
+                         head=head, edit_path=talk.source_path, in_nav=False)
+
+
+def _description(talk: Talk) -> str:
+    where = ", ".join(x for x in (talk.event, talk.host) if x)
+    return f"Talk, {talk.date.label}" + (f", {where}" if where else "") + "."
+
+
+def plan_talks(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
+    """``/talks/`` and ``/talks/<id>/`` for every talk in talks.yml."""
+    path = settings.collection_path("talks")
+    if views.urls.url("talks") is None or not (lab.talks or path.is_file()):
+        return
+    plan.add_page(talks_index(views, renderer, settings.display(path)))
+    for talk in lab.talks:
+        plan.add_page(talk_page(talk, views, renderer, settings.site_url))
