@@ -118,18 +118,20 @@ def link_lab(lab: Lab, report: Report, renderer: MarkdownText | None = None) -> 
         check.refs(course, "instructors", "person", course.instructors)
     for note in lab.notes:
         check.refs(note, "authors", "person", note.authors)
-    render_markdown_fields(lab, check.titles, report, renderer or MarkdownText())
+    render_markdown_fields(lab, check, report, renderer or MarkdownText())
 
 
-def render_markdown_fields(lab: Lab, titles: Callable[[str, str], str | None], report: Report,
-                           renderer: MarkdownText) -> None:
+def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: MarkdownText) -> None:
     """Render the Markdown fields of every record once; problems are reported at the field's line."""
     collections: list[list[Any]] = [lab.people, lab.talks, lab.openings, lab.news, lab.courses, lab.projects]
     for records in collections:
         for record in records:
             for field in record.MARKDOWN_FIELDS:
-                rendered = renderer.render(getattr(record, field), titles)
+                rendered = renderer.render(getattr(record, field), check.titles)
                 for problem in rendered.problems:
+                    hint = problem.hint
+                    if problem.kind in _NOUN:
+                        hint = _did_you_mean(problem.ref, check.known(problem.kind)) or hint
                     report.error(record.source_path, record.line_of(field), problem.code,
-                                 f"{field}: {problem.message}", hint=problem.hint)
+                                 f"{field}: {problem.message}", hint=hint)
                 record.set_html(field, rendered.html)

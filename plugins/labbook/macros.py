@@ -188,8 +188,9 @@ def define_env(env: Any) -> None:
         lab, views, renderer = _state(env)
         found = lab.person(str(id))
         if found is None:
-            _page_problem(env, str(id), f"person('{id}'): no person has this id",
-                          hint="ids are the `id:` values in people.yml")
+            if str(id) not in lab.skipped.get("person", set()):  # else people.yml's own error explains it
+                _page_problem(env, str(id), f"person('{id}'): no person has this id",
+                              hint="ids are the `id:` values in people.yml")
             return Markup('<span class="lb-person-link lb-missing">{}</span>').format(id)
         ref = views.person_ref(found.id)
         text = Markup(str(escape(label or found.name)).translate(_MD_SPECIAL))

@@ -65,3 +65,56 @@ def test_entry_page_edit_button_points_at_the_bib_file(example_site: Path) -> No
     """The edit button of a publication page opens data/publications.bib in the repository."""
     page = next((example_site / "publications").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'href="https://github.com/example/labbook/edit/main/data/publications.bib"' in page
+
+
+def _hrefs(path: Path) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    return [a["href"] for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a[href]")]
+
+
+def test_every_people_link_points_at_a_built_page(example_site: Path) -> None:
+    """Author highlights, speakers, instructors and note authors link /people/<id>/; every such page exists."""
+    from urllib.parse import urljoin, urlsplit
+
+    targets = set()
+    for page in example_site.rglob("*.html"):
+        url = "https://site.invalid/" + page.relative_to(example_site).as_posix()
+        for href in _hrefs(page):
+            path = urlsplit(urljoin(url, href)).path.removeprefix("/")
+            if re.fullmatch(r"people/[^/]+/", path):
+                targets.add(path)
+    assert {"people/kangwook-lee/", "people/yuchen-zeng/", "people/ying-fan/", "people/jungtaek-kim/"} <= targets
+    assert sorted(t for t in targets if not (example_site / t / "index.html").is_file()) == []
+
+
+def test_every_collection_has_its_pages(example_site: Path) -> None:
+    """People, talks, projects, openings, news, teaching and notes all build, each talk with its own page."""
+    for path in ("people", "talks", "projects", "openings", "news", "teaching", "notes"):
+        assert (example_site / path / "index.html").is_file(), path
+    talk_ids = re.findall(r"^- id: (\S+)", (ROOT / "data" / "talks.yml").read_text(encoding="utf-8"), re.M)
+    assert len(talk_ids) >= 6
+    for talk_id in talk_ids:
+        assert (example_site / "talks" / talk_id / "index.html").is_file()
+    assert (example_site / "projects" / "adaptation-theory" / "index.html").is_file()
+
+
+def test_a_talk_page_shows_its_abstract_and_the_speaker_bio(example_site: Path) -> None:
+    """The JHU talk shows its abstract and Kangwook Lee's bio from people.yml."""
+    text = visible_text((example_site / "talks" / "2024-04-jhu-cis-minds" / "index.html").read_text("utf-8"))
+    assert "Foundation models are now too large to retrain" in text
+    assert "Assistant Professor of Electrical and Computer" in " ".join(text.split())
+
+
+def test_home_page_blocks(example_site: Path) -> None:
+    """The home page shows the research focus, sponsors, latest news, open positions and selected talks."""
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    text = " ".join(visible_text(home).split())
+    assert "theory and algorithms for foundation models" in text
+    assert all(sponsor in text for sponsor in ("NSF", "Amazon", "FuriosaAI"))
+    assert len(re.findall(r'<article class="lb-news"', home)) == 3
+    assert set(re.findall(r'<article class="lb-opening lb-open" id="([^"]+)"', home)) == {
+        "postdoc-foundation-models", "phd-foundation-models", "undergraduate-students"}
+    assert "ms-students" not in home
+    talks = re.findall(r'<article class="lb-talk[^"]*" id="[^"]+"[^>]*data-selected="(\w+)"', home)
+    assert talks and set(talks) == {"true"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -110,7 +111,12 @@ def report_validation_error(
                          hint=f"add '{loc[-1]}: ...' to this record")
         else:
             message = err["msg"].removeprefix("Value error, ")
-            report.error(doc.path, line, "yaml-invalid", f"{field}: {message}", column=col)
+            hint = ""
+            if err["type"] == "literal_error" and isinstance(err.get("input"), str):
+                choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+                match = difflib.get_close_matches(err["input"].casefold(), choices, n=1, cutoff=0.6)
+                hint = f"did you mean '{match[0]}'?" if match else ""
+            report.error(doc.path, line, "yaml-invalid", f"{field}: {message}", column=col, hint=hint)
 
 
 def _model_at(model: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:

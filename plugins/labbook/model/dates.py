@@ -176,6 +176,8 @@ def parse_when(value: Any) -> When:
         return When(value.date(), "day", value, value.isoformat())
     if isinstance(value, date):
         return When(value, "day", None, value.isoformat())
+    if value is None:
+        raise ValueError(f"the date is empty: write {FORMATS}")
     if not isinstance(value, str):
         raise ValueError(f"expected a date ({FORMATS}), not {type(value).__name__}")
     text = value.strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from pydantic import Field, PrivateAttr
@@ -40,5 +41,7 @@ class NewsItem(Record):
         """The id to use: the written one, or ``<date>-<first words of the title or text>``."""
         if self.id:
             return self.id
-        words = " ".join((self.title or self.text).split()[:6])
+        # Link targets and emphasis marks are not words: "[paper](pub:x)" gives "paper".
+        plain = re.sub(r"\]\([^)]*\)", "", self.title or self.text)
+        words = " ".join(plain.split()[:6])
         return f"{self.date.iso[:10]}-{slugify(words, fallback='news')}"[:60].rstrip("-")

@@ -53,6 +53,8 @@ class TextProblem:
     code: str
     message: str
     hint: str = ""
+    kind: str = ""
+    ref: str = ""
 
 
 @dataclass
@@ -90,7 +92,8 @@ class _LinkChecker(Treeprocessor):
             if title is None:
                 self.problems.append(TextProblem(
                     "unknown-ref", f"no {REF_KINDS[scheme]} has the id '{ref}' (link '{href}')",
-                    "check the spelling; publication keys come from the .bib file, other ids from data/*.yml"))
+                    "check the spelling; publication keys come from the .bib file, other ids from data/*.yml",
+                    scheme, ref))
                 _unwrap(parent, index, el)
                 return
             self.refs.append((scheme, ref))
