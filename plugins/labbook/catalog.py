@@ -75,9 +75,9 @@ class Lab:
                 if pid not in linked:
                     linked.add(pid)
                     self.papers_of[pid].append(pub)
-        self._index_collections(person_keys)
+        self._index_collections()
 
-    def _index_collections(self, person_keys: dict[str, str]) -> None:
+    def _index_collections(self) -> None:
         """Sort the YAML collections and build the reverse indexes (person -> talks, projects, notes ...).
 
         References to records that do not exist are left out here; :mod:`labbook.linking` reports them.
@@ -98,7 +98,7 @@ class Lab:
         self.courses_of = {p: [] for p in people}
         self.speaker_of, self.talks_of_pub, self.projects_of_pub, self.projects_of_talk = {}, {}, {}, {}
         for talk in self.talks:
-            pid = self.speaker_id(talk.speaker, person_keys)
+            pid = self.speaker_id(talk.speaker)
             if pid is not None:
                 self.speaker_of[talk.id] = pid
                 self.talks_of[pid].append(talk)
@@ -124,15 +124,13 @@ class Lab:
                 if pid in people:
                     self.courses_of[pid].append(course)
 
-    def speaker_id(self, speaker: str | None, person_keys: dict[str, str] | None = None) -> str | None:
+    def speaker_id(self, speaker: str | None) -> str | None:
         """The person id a talk's ``speaker`` names: an id from people.yml, or a person's name or alias."""
         if not speaker:
             return None
         if speaker in self.people_by_id:
             return speaker
-        if person_keys:
-            return person_keys.get(normalize_name(speaker))
-        return None
+        return self.person_keys.get(normalize_name(speaker))
 
     def talk(self, talk_id: str) -> Talk | None:
         """The talk with id ``talk_id``."""

@@ -36,9 +36,10 @@ def unique_records(records: list[R], key: Callable[[R], str | None], field: str,
             continue
         first = seen.get(value)
         if first is not None:
-            report.error(record.source_path, record.line_of(field), f"duplicate-{field}",
+            line, column = record.where_of(field)
+            report.error(record.source_path, line, f"duplicate-{field}",
                          f"duplicate {noun} {field} '{value}': already used at line {first.line_of(field)}",
-                         hint=f"give each {noun} a different {field}; this record is skipped")
+                         column=column, hint=f"give each {noun} a different {field}; this record is skipped")
             continue
         seen[value] = record
         out.append(record)
@@ -92,8 +93,9 @@ class _Checker:
         hint = _did_you_mean(value, self.known(kind))
         if kind == "pub":
             hint = hint or "publication keys are the BibTeX keys of the .bib files"
-        self.report.error(record.source_path, record.line_of(*where), "unknown-ref",
-                          f"{field}: no {_NOUN[kind]} has the id '{value}'", hint=hint)
+        line, column = record.where_of(*where)
+        self.report.error(record.source_path, line, "unknown-ref", f"{field}: no {_NOUN[kind]} has the id '{value}'",
+                          column=column, hint=hint)
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -132,6 +134,7 @@ def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: 
                     hint = problem.hint
                     if problem.kind in _NOUN:
                         hint = _did_you_mean(problem.ref, check.known(problem.kind)) or hint
-                    report.error(record.source_path, record.line_of(field), problem.code,
-                                 f"{field}: {problem.message}", hint=hint)
+                    line, column = record.where_of(field)
+                    report.error(record.source_path, line, problem.code, f"{field}: {problem.message}",
+                                 column=column, hint=hint)
                 record.set_html(field, rendered.html)

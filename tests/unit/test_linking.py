@@ -110,6 +110,8 @@ def test_unknown_ids_are_errors_at_their_lines(tmp_path: Path) -> None:
     assert len(found) == 4
     hints = {d.message: d.hint for d in lab.report.problems}
     assert hints["speaker: no person has the id 'kangwook-le'"] == "did you mean 'kangwook-lee'?"
+    columns = {d.message: d.column for d in lab.report.problems}
+    assert columns["talks: no talk has the id 'cmu'"] == len("  talks: [jhu, ") + 1  # the item itself
 
 
 def test_unknown_ids_in_markdown_are_errors_at_the_field(tmp_path: Path) -> None:

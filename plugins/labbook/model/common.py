@@ -61,12 +61,16 @@ class Record(BaseModel):
 
     def line_of(self, *field: Any) -> int:
         """The line of a field (or of the record, when the field was not written)."""
+        return self.where_of(*field)[0]
+
+    def where_of(self, *field: Any) -> tuple[int, int]:
+        """(line, column) of a field, or of the record when the field was not written ((1, 0) if unknown)."""
         probe = (*self._loc, *field)
         while probe:
             if probe in self._marks:
-                return self._marks[probe][0]
+                return self._marks[probe]
             probe = probe[:-1]
-        return 1
+        return (1, 0)
 
     @property
     def line(self) -> int:
