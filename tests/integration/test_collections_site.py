@@ -232,3 +232,16 @@ def test_a_page_the_lab_writes_wins(tmp_path: Path) -> None:
     result = run_build(tmp_path)
     assert result.returncode == 0, result.log
     assert "Hand-written." in result.html("notes/index.html")
+
+
+def test_turned_off_pages_leave_no_broken_links(tmp_path: Path) -> None:
+    """With people and talk pages off, names and talk links stay as text and every remaining link resolves."""
+    options = {**LABBOOK, "pages": {"people": False, "talks": False}}
+    write_site(tmp_path, lab_files(), labbook=options, macros=True)
+    result = run_build(tmp_path)
+    assert result.returncode == 0, result.log
+    assert not (result.site / "people").exists() and not (result.site / "talks").exists()
+    news = content(result, "news/index.html")
+    assert "Yuchen" in news.get_text() and not any("people/" in h for h in hrefs(news))
+    links = internal_links(result)
+    assert [x for x in links if not exists(result.site, x[1]) and not x[1].startswith("slides/")] == []

@@ -97,8 +97,8 @@ def plan_collections(plan: SitePlan, lab: Lab, views: LabViews, renderer: Render
         if views.urls.url(kind) is not None and (records or path.is_file()):
             plan.add_page(make(views, renderer, settings.display(path)))
     if views.urls.url("notes") is not None and lab.notes:
-        notes_dir = settings.docs_dir / settings.notes_dir
-        plan.add_page(notes_index(views, renderer, settings.display(notes_dir)))
+        # No edit button: the index is made from many files, each edited on its own page.
+        plan.add_page(notes_index(views, renderer, None))
     index_url = views.urls.url("notes")
     for note in lab.notes:
         view = views.note(note)
