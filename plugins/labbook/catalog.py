@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-from labbook.diagnostics import Report
+from labbook.diagnostics import RecordCount, Report
 from labbook.model.course import Course
 from labbook.model.dates import Clock
 from labbook.model.names import normalize_name
@@ -199,6 +199,22 @@ class Lab:
     def latest_news(self, limit: int | None = None) -> list[NewsItem]:
         """News items, newest first, at most ``limit``."""
         return self.news if limit is None else self.news[: max(int(limit), 0)]
+
+    def record_counts(self) -> list[RecordCount]:
+        """Records read vs records kept, for every data file the loader counted (in the order read).
+
+        Every list of records held by the Lab is counted, so a new collection is included without changes here.
+        """
+        kept: dict[str, int] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if not isinstance(value, list):
+                continue
+            for record in value:
+                path = getattr(record, "source_path", None) or getattr(record, "path", None)
+                if isinstance(path, str):
+                    kept[path] = kept.get(path, 0) + 1
+        return [RecordCount(path, read, kept.get(path, 0)) for path, read in self.report.read.items()]
 
     def publication(self, key: str) -> Publication | None:
         """The publication with BibTeX key ``key`` (keys compare case-insensitively, as in BibTeX)."""

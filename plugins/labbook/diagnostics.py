@@ -81,11 +81,36 @@ def _gh_escape_prop(text: str) -> str:
     return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+@dataclass(frozen=True, slots=True)
+class RecordCount:
+    """How many records a data file held and how many of them reached the site (the "nothing lost" check)."""
+
+    path: str
+    read: int
+    kept: int
+
+    def format_text(self) -> str:
+        """``data/people.yml: 12 records read, 11 used, 1 skipped (see the problems reported for this file)``."""
+        if self.kept == self.read:
+            return f"{self.path}: {self.read} record{'s' if self.read != 1 else ''} read, all used"
+        return (f"{self.path}: {self.read} records read, {self.kept} used, {self.read - self.kept} skipped"
+                " (see the problems reported for this file)")
+
+
 @dataclass
 class Report:
-    """Diagnostics collected while loading a lab, in the order they were found."""
+    """Diagnostics collected while loading a lab, in the order they were found.
+
+    ``read`` counts the records found in each file (good and bad), so that the records that reached the site
+    can be compared with it: see :meth:`labbook.catalog.Lab.record_counts`.
+    """
 
     items: list[Diagnostic] = field(default_factory=list)
+    read: dict[str, int] = field(default_factory=dict)
+
+    def count_read(self, path: str, count: int) -> None:
+        """Note that ``count`` records (valid or not) were found in ``path``."""
+        self.read[path] = self.read.get(path, 0) + count
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Record one problem."""

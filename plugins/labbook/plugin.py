@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -18,11 +17,10 @@ from mkdocs.structure.pages import Page
 
 from labbook.diagnostics import Diagnostic, Severity
 from labbook.lab_cache import LabCache
-from labbook.model.dates import zone_named
 from labbook.render.environment import PACKAGE_TEMPLATES, Renderer
 from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.site_urls import SiteUrls, base_for
-from labbook.settings import DEFAULT_COLLECTIONS, DEFAULT_PAGES, Settings
+from labbook.settings import Settings, SettingsError, settings_from_options
 from labbook.site_plan import SitePlan, plan_site
 
 log = get_plugin_logger(__name__)
@@ -88,44 +86,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         return config
 
     def _settings(self, config: MkDocsConfig) -> Settings:
-        opts = self.config
-        root = Path(config.config_file_path or ".").resolve().parent
-        pages = dict(DEFAULT_PAGES)
-        for kind, prefix in opts.pages.items():
-            if kind not in DEFAULT_PAGES:
-                raise PluginError(f"labbook: unknown page '{kind}' in `pages`; known: {', '.join(DEFAULT_PAGES)}")
-            pages[kind] = str(prefix).strip("/") if prefix not in (False, None, "") else ""
-        unknown = set(opts.collections) - set(DEFAULT_COLLECTIONS)
-        if unknown:
-            raise PluginError(f"labbook: unknown collection {sorted(unknown)} in `collections`; "
-                              f"known: {', '.join(DEFAULT_COLLECTIONS)}")
-        today = None
-        if opts.today:
-            try:
-                today = date.fromisoformat(str(opts.today))
-            except ValueError as exc:
-                raise PluginError(f"labbook: `today` must be YYYY-MM-DD, not {opts.today!r}") from exc
-        try:
-            zone_named(opts.timezone)
-        except ValueError as exc:
-            raise PluginError(f"labbook: `timezone`: {exc}") from exc
-        explicit_bib = opts.bibliography is not None
-        return Settings(
-            root=root,
-            docs_dir=Path(config.docs_dir),
-            data_dir=opts.data_dir,
-            bibliography=list(opts.bibliography) if explicit_bib else [f"{opts.data_dir}/publications.bib"],
-            bibliography_optional=not explicit_bib,
-            collections={**DEFAULT_COLLECTIONS, **opts.collections},
-            pages=pages,
-            per_publication_pages=opts.per_publication_pages,
-            timezone=opts.timezone,
-            highlight_members=opts.highlight_members,
-            max_authors=opts.max_authors,
-            site_url=config.site_url or None,
-            today=today,
-            notes_dir=opts.notes_dir.strip("/"),
-        )
+        return plugin_settings(dict(self.config), config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings
@@ -182,6 +143,15 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
                 if path.exists():
                     server.watch(str(path))
         return server
+
+
+def plugin_settings(options: dict[str, Any], config: MkDocsConfig) -> Settings:
+    """The core's Settings from the plugin's options and the site config (shared with ``labbook check``)."""
+    try:
+        return settings_from_options(options, config_file=config.config_file_path, docs_dir=config.docs_dir,
+                                     site_url=config.site_url)
+    except SettingsError as exc:
+        raise PluginError(f"labbook: {exc}") from exc
 
 
 def _override_dirs(config: MkDocsConfig, settings: Settings) -> list[Path]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from labbook.model.dates import zone_named
 
 #: Default file of each YAML collection, relative to ``data_dir``.
 DEFAULT_COLLECTIONS: dict[str, str] = {
@@ -63,3 +67,64 @@ class Settings:
     def collection_path(self, name: str) -> Path:
         """The file of collection ``name`` (people, talks, ...)."""
         return self.root / self.data_dir / self.collections.get(name, DEFAULT_COLLECTIONS.get(name, name))
+
+
+class SettingsError(ValueError):
+    """An option of the labbook plugin has a value labbook cannot use (the message says which and why)."""
+
+
+def settings_from_options(
+    options: Mapping[str, Any],
+    *,
+    config_file: str | Path | None,
+    docs_dir: str | Path,
+    site_url: str | None = None,
+) -> Settings:
+    """Settings from the plugin's validated options (as in mkdocs.yml) and the site's own settings.
+
+    The MkDocs adapter and ``labbook check`` both call this, so a site is read the same way by a build and by
+    the checker. Raises :class:`SettingsError` for an unknown page or collection name, a bad ``today`` or an
+    unknown ``timezone``.
+    """
+    root = Path(config_file or "mkdocs.yml").resolve().parent
+    data_dir = str(options.get("data_dir") or "data")
+    pages = dict(DEFAULT_PAGES)
+    for kind, prefix in (options.get("pages") or {}).items():
+        if kind not in DEFAULT_PAGES:
+            raise SettingsError(f"unknown page '{kind}' in `pages`; known: {', '.join(DEFAULT_PAGES)}")
+        pages[kind] = str(prefix).strip("/") if prefix not in (False, None, "") else ""
+    collections = dict(options.get("collections") or {})
+    unknown = set(collections) - set(DEFAULT_COLLECTIONS)
+    if unknown:
+        raise SettingsError(f"unknown collection {sorted(unknown)} in `collections`; "
+                            f"known: {', '.join(DEFAULT_COLLECTIONS)}")
+    today = None
+    if options.get("today"):
+        try:
+            today = date.fromisoformat(str(options["today"]))
+        except ValueError as exc:
+            raise SettingsError(f"`today` must be YYYY-MM-DD, not {options['today']!r}") from exc
+    timezone = str(options.get("timezone") or "UTC")
+    try:
+        zone_named(timezone)
+    except ValueError as exc:
+        raise SettingsError(f"`timezone`: {exc}") from exc
+    bibliography = options.get("bibliography")
+    explicit_bib = bibliography is not None
+    defaults = Settings(root=root, docs_dir=Path(docs_dir))
+    return Settings(
+        root=root,
+        docs_dir=Path(docs_dir),
+        data_dir=data_dir,
+        bibliography=list(bibliography) if explicit_bib else [f"{data_dir}/publications.bib"],
+        bibliography_optional=not explicit_bib,
+        collections={**DEFAULT_COLLECTIONS, **{k: str(v) for k, v in collections.items()}},
+        pages=pages,
+        per_publication_pages=bool(options.get("per_publication_pages", defaults.per_publication_pages)),
+        timezone=timezone,
+        highlight_members=bool(options.get("highlight_members", defaults.highlight_members)),
+        max_authors=int(options.get("max_authors", defaults.max_authors)),
+        site_url=site_url or None,
+        today=today,
+        notes_dir=str(options.get("notes_dir") or defaults.notes_dir).strip("/"),
+    )

@@ -15,10 +15,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
-from pybtex.scanner import PrematureEOF, PybtexSyntaxError
+from pybtex.scanner import PybtexSyntaxError
 from pybtex.utils import CaseInsensitiveDict
 
 from labbook.diagnostics import Report
+from labbook.load.bib_problems import (
+    CommentSpan,
+    blank_spans,
+    check_gap,
+    comments_in_entry,
+    in_comment_line,
+    line_at,
+    report_syntax_error,
+)
 
 #: Fields that name a parent entry and must not be inherited through ``crossref``.
 _NOT_INHERITED = frozenset({"crossref", "ids", "key", "title"})
@@ -138,66 +147,72 @@ def parse_bibtex(
     """Parse BibTeX source into raw entries, reporting every problem and keeping every good entry.
 
     ``macros`` is the shared ``@string`` namespace: pass the same table for several files so that a macro
-    defined in the first works in the second.
+    defined in the first works in the second. The number of entries found (good or bad) is counted in
+    ``report.read`` under ``path``.
     """
     macros = new_macro_table() if macros is None else macros
+    report.count_read(path, 0)
     entries: list[RawEntry] = []
-    pos, line = 0, 1
+    pos, line, gap_start, previous_key = 0, 1, 0, None
     while True:
         tok = _Tokenizer(text, macros, path, report)
         tok.pos, tok.lineno = pos, line
         try:
             for command, payload in tok:
+                if in_comment_line(text, tok.command_start):
+                    _commented_out(command, payload, text, tok.command_start, path, report)
+                    gap_start = tok.pos
+                    continue
+                check_gap(text, gap_start, tok.command_start, previous_key, path, report)
+                gap_start = tok.pos
                 if command.lower() in _SKIPPED_COMMANDS:
                     continue
+                report.count_read(path, 1)
                 key, fields = payload
+                previous_key = key
                 entry = _make_entry(command, key, fields, tok.field_lines, tok.command_line, path, report)
                 if entry is not None:
                     entries.append(entry)
+            check_gap(text, gap_start, len(text), previous_key, path, report)
             return entries
         except _Abort as abort:
-            _report_syntax_error(abort.error, tok, text, path, report)
-            next_start = _ENTRY_START.search(text, text.find("\n", tok.command_start) + 1)
-            if next_start is None or text.find("\n", tok.command_start) < 0:
+            start = tok.command_start
+            if in_comment_line(text, start):
+                pass  # an '@' inside a %-comment line between entries: a comment, not an entry
+            elif spans := comments_in_entry(text, start):
+                _report_comments(text, spans, tok.current_entry_key, path, report)
+                text = blank_spans(text, spans)
+                pos, line = start, tok.command_line
+                continue  # the same entry again, without its comments
+            else:
+                report.count_read(path, 1)
+                report_syntax_error(abort.error, text, start, tok.current_entry_key, path, report)
+            newline = text.find("\n", start)
+            next_start = _ENTRY_START.search(text, newline + 1) if newline >= 0 else None
+            if next_start is None:
                 return entries
-            pos = next_start.start()
+            pos = gap_start = next_start.start()
             line = text.count("\n", 0, pos) + 1
+            previous_key = None
 
 
-def _report_syntax_error(
-    error: PybtexSyntaxError, tok: _Tokenizer, text: str, path: str, report: Report
-) -> None:
-    start_line = tok.command_line
-    line_start = text.rfind("\n", 0, tok.command_start) + 1
-    if text[line_start : tok.command_start].lstrip().startswith("%"):
-        return  # an '@' inside a %-comment line between entries: a comment, not an entry
-    key = tok.current_entry_key
-    what = f"entry '{key}'" if key else "the entry"
-    detail = getattr(error, "message", "") or str(error)
-    if isinstance(error, PrematureEOF):
-        report.error(
-            path,
-            start_line,
-            "bib-unclosed",
-            f"{what} starting here never closes: the file ended inside it",
-            hint="a '{' or '\"' is missing its partner; check the braces of each field of this entry",
-        )
+def _commented_out(command: str, payload: tuple, text: str, start: int, path: str, report: Report) -> None:
+    # bibtex itself would read an entry on a %-line; biber and people reading the file take it as commented out.
+    if command.lower() in _SKIPPED_COMMANDS:
         return
-    err_line = error.lineno or start_line
-    bad_text = text.split("\n")[err_line - 1].strip() if err_line - 1 < text.count("\n") + 1 else ""
-    hint = "check the braces, commas and '=' signs of this entry"
-    if bad_text.startswith("%"):
-        hint = "BibTeX has no comments inside an entry: delete the %-line or move it outside the entry"
-    elif not key:
-        hint = ("an entry needs a type and a key, as in @article{smith2024title, ...; text with '@' outside"
-                " an entry is read as one, so remove it or start its line with %")
-    # Point at the %-line itself; otherwise at the entry, since the real slip is usually above the line
-    # where the tokenizer noticed it.
-    line = err_line if bad_text.startswith("%") else start_line
-    where = f" (noticed at line {err_line})" if err_line != line else ""
-    detail = detail.split(": ", 1)[-1] if detail.startswith("syntax error in line") else detail
-    report.error(path, line, "bib-syntax", f"malformed BibTeX in {what}: {detail}{where}; the entry is skipped",
-                 hint=hint)
+    key = payload[0] if payload else None
+    report.info(path, line_at(text, start), "bib-commented-out",
+                f"the entry '{key or '?'}' on a %-line is taken as commented out and skipped",
+                hint="delete the line if it is not needed (bibtex itself would still read it)")
+
+
+def _report_comments(text: str, spans: list[CommentSpan], key: str | None, path: str, report: Report) -> None:
+    lines = sorted({line_at(text, span.start) for span in spans})
+    shown = ", ".join(str(n) for n in lines)
+    report.warning(path, lines[0], "bib-comment-in-entry",
+                   f"entry '{key or '?'}' has %-comments between its fields (line{'s' if len(lines) > 1 else ''}"
+                   f" {shown}); they are ignored",
+                   hint="BibTeX has no comments inside an entry: move the %-lines above the entry or delete them")
 
 
 def _make_entry(

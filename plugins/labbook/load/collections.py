@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from pathlib import Path
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 
 from labbook.diagnostics import Report
 from labbook.load.yaml import YamlDocument, decode_yaml_bytes, parse_yaml
-from labbook.model.common import Record
+from labbook.model.common import UNSAFE_URL, Record
 
 R = TypeVar("R", bound=Record)
 
@@ -26,6 +27,7 @@ def load_collection(path: Path, display_path: str, model: type[R], report: Repor
     """
     if not path.is_file():
         return []
+    report.count_read(display_path, 0)  # listed in the record counts even if nothing in it can be read
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -52,6 +54,7 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report,
                      f"the file holds {kind}, but it should be a list of records",
                      hint="start each record with '- ' at the left margin, e.g. '- id: ...'")
         return []
+    report.count_read(doc.path, len(doc.data))
     records: list[R] = []
     for index, item in enumerate(doc.data):
         line = doc.where((index,))[0]
@@ -60,16 +63,49 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report,
                          f"item {index + 1} is not a record with keys",
                          hint="write each record as key: value lines under its '- '")
             continue
-        try:
-            record = model.model_validate(item)
-        except ValidationError as exc:
-            report_validation_error(exc, doc, (index,), model, report)
+        record = _validate_record(item, doc, index, model, report)
+        if record is None:
             if skipped is not None and isinstance(item.get(id_field), str):
                 skipped.add(item[id_field])
             continue
         record.place(doc.path, doc.marks, (index,))
         records.append(record)
     return records
+
+
+def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model: type[R], report: Report) -> R | None:
+    """The record, or ``None`` after its diagnostics; an unsafe link is reported and dropped, not the record."""
+    try:
+        return model.model_validate(item)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        unsafe = [e for e in errors if e["type"] == UNSAFE_URL]
+        if not unsafe or len(unsafe) < len(errors):
+            report_validation_error(exc, doc, (index,), model, report)
+            return None
+    for err in unsafe:
+        line, col = doc.where((index, *err["loc"]))
+        field = ".".join(str(p) for p in err["loc"])
+        report.error(doc.path, line, "yaml-unsafe-url", f"{field}: {err['msg']}; the link is left out", column=col,
+                     hint="use a full https:// address, a mailto: address or a path relative to the site")
+    trimmed = _without(item, [tuple(e["loc"]) for e in unsafe])
+    try:
+        return model.model_validate(trimmed)
+    except ValidationError as exc:  # the link was required: the record cannot be shown without it
+        report_validation_error(exc, doc, (index,), model, report)
+        return None
+
+
+def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
+    """A copy of ``data`` without the values at ``locs`` (list items removed from the end first)."""
+    data = copy.deepcopy(data)
+    for loc in sorted(locs, key=lambda loc: [str(p) for p in loc], reverse=True):
+        parent = data
+        for part in loc[:-1]:
+            parent = parent[part]
+        if isinstance(parent, dict | list):
+            del parent[loc[-1]]
+    return data
 
 
 def report_validation_error(
@@ -110,13 +146,48 @@ def report_validation_error(
             report.error(doc.path, line, "yaml-missing-key", f"required key '{field}' is missing", column=col,
                          hint=f"add '{loc[-1]}: ...' to this record")
         else:
-            message = err["msg"].removeprefix("Value error, ")
-            hint = ""
-            if err["type"] == "literal_error" and isinstance(err.get("input"), str):
-                choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
-                match = difflib.get_close_matches(err["input"].casefold(), choices, n=1, cutoff=0.6)
-                hint = f"did you mean '{match[0]}'?" if match else ""
-            report.error(doc.path, line, "yaml-invalid", f"{field}: {message}", column=col, hint=hint)
+            message, hint = explain_value_error(err, field)
+            report.error(doc.path, line, "yaml-invalid", message, column=col, hint=hint)
+
+
+def explain_value_error(err: Any, field: str) -> tuple[str, str]:
+    """A message and hint, in a contributor's words, for one pydantic error about a value that is present."""
+    kind, value = err["type"], err.get("input")
+    key = field.rsplit(".", 1)[-1]
+    shown = _show(value)
+    if value is None or (kind == "string_too_short" and value == ""):
+        return f"'{field}' is empty", f"write a value after '{key}:', or delete the line if the key is optional"
+    if kind in {"string_type", "int_type", "float_type", "bool_type"} and isinstance(value, list | dict):
+        return (f"'{field}' should be a single value, not {'a list' if isinstance(value, list) else 'a mapping'}",
+                f"write it on one line: {key}: value")
+    if kind == "list_type":
+        return (f"'{field}' should be a list, not {shown}",
+                f"write one item per line under '{key}:', each starting with '- '")
+    if kind in {"model_type", "dict_type"}:
+        return (f"'{field}' should be a mapping of keys, not {shown}",
+                f"indent the keys of '{key}' under it, one 'name: value' per line")
+    if kind in {"int_parsing", "int_from_float"}:
+        return f"'{field}' should be a whole number, not {shown}", ""
+    if kind == "bool_parsing":
+        return f"'{field}' should be true or false, not {shown}", ""
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+        match = difflib.get_close_matches(str(value).casefold(), choices, n=1, cutoff=0.6)
+        return (f"'{field}' is {shown}, which is not one of: {', '.join(choices)}",
+                f"did you mean '{match[0]}'?" if match else "")
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if kind == "value_error":
+        return f"{field}: {message}", ""
+    return f"{field}: {message} (got {shown})", ""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
 def _model_at(model: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:

@@ -69,36 +69,47 @@ def decode_yaml_bytes(data: bytes, path: str, report: Report) -> str | None:
 
 
 def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
-    """Parse one YAML document; syntax errors, extra documents, unsafe tags and alias bombs are reported."""
+    """Parse one YAML document; syntax errors, extra documents, unsafe tags and alias bombs are reported.
+
+    A duplicate key is reported (naming both lines) and its later value ignored, so the rest of the record and
+    of the file is still read. Anything that makes the file unreadable returns ``None`` after its diagnostic.
+    """
+    loader = _Composer(text)
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Composer))
+        nodes = []
+        while loader.check_node():
+            nodes.append(loader.get_node())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
-        problem = exc.problem or "invalid YAML"
-        hint = "YAML indents with spaces, never tabs" if "\\t" in problem or "tab" in problem.lower() else (
-            "check the indentation and the ':' after each key; quote values that contain ': ' or start with"
-            " a special character such as '@', '`', '{' or '['"
-        )
-        if problem.startswith("duplicate key"):
-            report.error(path, line, "yaml-duplicate-key", problem, column=col,
-                         hint="each key may appear once per record; delete or rename one of them")
-        else:
-            report.error(path, line, "yaml-syntax", f"invalid YAML: {problem}", column=col, hint=hint)
+        _report_syntax(exc, path, report)
         return None
     except yaml.YAMLError as exc:
         report.error(path, 1, "yaml-syntax", f"invalid YAML: {exc}")
         return None
-    if not nodes:
+    finally:
+        loader.dispose()
+    for key, first, again in loader.duplicates:
+        report.error(path, again.line + 1, "yaml-duplicate-key",
+                     f"duplicate key '{key}': it is already set at line {first.line + 1}; this value is ignored",
+                     column=again.column + 1, hint="each key may appear once per record; delete or rename one of them")
+    nodes = [n for n in nodes if not _is_empty(n)] or nodes[:1]
+    if not nodes or _is_empty(nodes[0]):
         return YamlDocument(data=None, path=path)
+    lists = all(isinstance(n, yaml.SequenceNode) for n in nodes)
     if len(nodes) > 1:
-        extra = nodes[1].start_mark.line + 1
-        report.error(path, extra, "yaml-several-documents",
-                     "the file holds more than one YAML document; only the first is read",
-                     hint="remove the '---' line, or merge the documents into one list")
+        report.error(path, nodes[1].start_mark.line + 1, "yaml-several-documents",
+                     "the file holds more than one YAML document (a '---' line starts another); "
+                     + ("their records are read as one list" if lists else "only the first is read"),
+                     hint="remove the '---' line, so the file is one list of records")
     doc = YamlDocument(data=None, path=path)
+    builder = _Builder(doc.marks)
     try:
-        doc.data = _build(nodes[0], (), doc.marks, [0])
+        if len(nodes) > 1 and lists:
+            doc.marks[()] = (nodes[0].start_mark.line + 1, nodes[0].start_mark.column + 1)
+            doc.data = []
+            for item in (item for node in nodes for item in node.value):
+                doc.data.append(builder.build(item, (len(doc.data),)))
+        else:
+            doc.data = builder.build(nodes[0], ())
     except _TooLarge:
         report.error(path, 1, "yaml-too-large",
                      f"the file expands to more than {MAX_NODES} values (aliases included), so it was not read",
@@ -110,54 +121,94 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
                      f"the tag '{bad.node.tag}' is not allowed in data files", column=mark.column + 1,
                      hint="remove the tag: data files hold plain text, lists and mappings")
         return None
+    for node in builder.complex_keys:
+        report.error(path, node.start_mark.line + 1, "yaml-complex-key",
+                     "a key here is a list or a mapping; keys must be plain names, so this entry is ignored",
+                     column=node.start_mark.column + 1, hint="write the key as a plain word followed by ':'")
     return doc
 
 
+def _report_syntax(exc: yaml.MarkedYAMLError, path: str, report: Report) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+    problem = exc.problem or "invalid YAML"
+    if "'\\t'" in problem:
+        report.error(path, line, "yaml-syntax", "invalid YAML: a tab character where YAML allows only spaces",
+                     column=col, hint="YAML indents with spaces, never tabs: replace the tab with spaces")
+        return
+    report.error(path, line, "yaml-syntax", f"invalid YAML: {problem}", column=col,
+                 hint="check the indentation and the ':' after each key; quote values that contain ': ' or start"
+                      " with a special character such as '@', '`', '{' or '['")
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and node.value in _NULLS
+
+
 class _Composer(yaml.SafeLoader):
-    """SafeLoader's scanner and composer with duplicate keys refused at composition time."""
+    """SafeLoader's scanner and composer; a repeated key is noted (with both places) and its later pair dropped."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
 
     def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
         node = super().compose_mapping_node(anchor)
         seen: dict[str, yaml.Node] = {}
-        for key, _value in node.value:
-            if not isinstance(key, yaml.ScalarNode):
-                continue
-            first = seen.get(key.value)
-            if first is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"duplicate key '{key.value}' (first at line {first.start_mark.line + 1})",
-                    key.start_mark,
-                )
-            seen[key.value] = key
+        kept = []
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                first = seen.get(key.value)
+                if first is not None:
+                    self.duplicates.append((key.value, first.start_mark, key.start_mark))
+                    continue
+                seen[key.value] = key
+            kept.append((key, value))
+        node.value = kept
         return node
 
 
-def _build(node: yaml.Node, loc: Path_, marks: dict[Path_, tuple[int, int]], count: list[int]) -> Any:
-    count[0] += 1
-    if count[0] > MAX_NODES:
-        raise _TooLarge
-    marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if node.tag not in _STANDARD_TAGS:
-        raise _BadTag(node)
-    if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, i), marks, count) for i, item in enumerate(node.value)]
-    result: dict[str, Any] = {}
-    for key_node, value_node in _merged_pairs(node):
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        child = (*loc, key)
-        marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        result[key] = _build(value_node, child, marks, count)
-    return result
+class _Builder:
+    """Plain Python data from composed nodes, with the place of every key and value, and a node budget."""
+
+    def __init__(self, marks: dict[Path_, tuple[int, int]]) -> None:
+        self.marks = marks
+        self.count = 0
+        self.complex_keys: list[yaml.Node] = []
+
+    def build(self, node: yaml.Node, loc: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge
+        self.marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _STANDARD_TAGS:
+            raise _BadTag(node)
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.value in _NULLS:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in _merged_pairs(node):
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.complex_keys.append(key_node)
+                continue
+            if key_node.tag not in _STANDARD_TAGS:
+                raise _BadTag(key_node)
+            child = (*loc, key_node.value)
+            self.marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key_node.value] = self.build(value_node, child)
+        return result
 
 
 def _merged_pairs(node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge" and isinstance(value_node, yaml.MappingNode):
             yield from _merged_pairs(value_node)
+        elif key_node.tag == "tag:yaml.org,2002:merge" and isinstance(value_node, yaml.SequenceNode):
+            for item in value_node.value:
+                if isinstance(item, yaml.MappingNode):
+                    yield from _merged_pairs(item)
         else:
             yield key_node, value_node

@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr
+from pydantic_core import PydanticCustomError
 
 from labbook.urls import check_url
 
@@ -27,10 +28,15 @@ def is_slug(value: str) -> bool:
     return bool(_SLUG.match(value))
 
 
+#: The pydantic error type of a refused link; the loader drops the link and keeps the record.
+UNSAFE_URL = "unsafe_url"
+
+
 def _url(value: str) -> str:
     checked = check_url(value)
     if checked is None:
-        raise ValueError(f"'{value[:80]}' is not an http(s), mailto or relative URL")
+        raise PydanticCustomError(UNSAFE_URL, "'{url}' is not an http(s), mailto or relative URL",
+                                  {"url": value[:80]})
     return checked
 
 
