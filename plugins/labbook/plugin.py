@@ -94,6 +94,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         lab = self.cache.lab(settings)
         for diagnostic in lab.report:
             _log(diagnostic)
+        for count in lab.record_counts():
+            log.info(count.format_text())
         self.lab = lab
         self.renderer = self.cache.renderer(_override_dirs(config, settings))
         urls = SiteUrls(use_directory_urls=config.use_directory_urls,

@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from markupsafe import escape
+
 from labbook.render.markdown_text import with_base
 
 SLOT = '<div class="lb-slot" data-lb-slot="{}"></div>'
@@ -45,9 +47,16 @@ class GeneratedPage:
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """YAML front matter with ``render_macros: false``, so macro engines never run over generated pages."""
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "render_macros: false"]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    """YAML front matter with ``render_macros: false``, so macro engines never run over generated pages.
+
+    ``title`` and every string in ``extra`` are plain text. They are HTML-escaped here, once, because themes
+    print front matter without escaping (Material writes ``page.meta.title`` into ``<title>`` and the header,
+    and ``description`` into a ``<meta>`` attribute): a title from data must not become markup there.
+    """
+    lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}", "render_macros: false"]
+    for key, value in extra.items():
+        safe = str(escape(value)) if isinstance(value, str) else value
+        lines.append(f"{key}: {json.dumps(safe, ensure_ascii=False)}")
     return "\n".join([*lines, "---", ""])
 
 
