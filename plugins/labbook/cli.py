@@ -85,7 +85,6 @@ def site_settings(config_file: Path) -> tuple[Settings | None, list[Diagnostic]]
     reported against mkdocs.yml, at the line of the option when it can be found.
     """
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
 
     display = config_file.name
     text = _read_text(config_file)
@@ -97,11 +96,10 @@ def site_settings(config_file: Path) -> tuple[Settings | None, list[Diagnostic]]
     mkdocs_log.propagate = False
     try:
         config = load_config(config_file=str(config_file))
-    except ConfigurationError as exc:
+    except Exception as exc:  # ConfigurationError, Abort or a YAML error: a diagnostic, never a traceback
         found = [_config_diagnostic(display, text, m, Severity.ERROR) for m in captured.errors]
-        return None, found or [_config_diagnostic(display, text, str(exc), Severity.ERROR)]
-    except Exception as exc:  # a broken mkdocs.yml must give a diagnostic, not a traceback
-        return None, [_config_diagnostic(display, text, f"cannot read the configuration: {exc}", Severity.ERROR)]
+        return None, found or [_config_diagnostic(display, text, f"cannot read the configuration: {exc}",
+                                                  Severity.ERROR)]
     finally:
         mkdocs_log.removeHandler(captured)
         mkdocs_log.setLevel(old_level)
@@ -136,12 +134,16 @@ class _Capture(logging.Handler):
 
 
 _CONFIG_KEY = re.compile(r"Config value '([^']+)'")
+_YAML_MARK = re.compile(r"line (\d+), column (\d+)")
 
 
 def _config_diagnostic(path: str, text: str, message: str, severity: Severity, key: str | None = None) -> Diagnostic:
     found = _CONFIG_KEY.search(message)
     key = key or (found.group(1).split(".")[0] if found else None)
     line = 1
+    marks = _YAML_MARK.findall(message)
+    if marks:  # a YAML syntax error names its own line
+        return Diagnostic(path, int(marks[-1][0]), int(marks[-1][1]), severity, "config", message.strip())
     if key:
         match = re.search(rf"^\s*(?:-\s*)?{re.escape(key)}\s*:|^\s*-\s*{re.escape(key)}\s*$", text, re.M)
         if match:

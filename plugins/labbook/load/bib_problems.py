@@ -126,8 +126,7 @@ def report_syntax_error(error: PybtexSyntaxError, text: str, command_start: int,
     err_line = error.lineno or start_line
     what = f"entry '{key}'" if key else "the entry"
     if isinstance(error, PrematureEOF):
-        report.error(path, start_line, "bib-unclosed", f"{what} starting here never closes: the file ended inside it",
-                     hint="a '{' or '\"' is missing its partner; check the braces of each field of this entry")
+        _report_unclosed(text, command_start, what, "the file ended inside it", path, report)
         return
     head = text[command_start:]
     no_key = _KEY_THEN_EQUALS.match(head)
@@ -151,9 +150,7 @@ def report_syntax_error(error: PybtexSyntaxError, text: str, command_start: int,
         return
     rest = text[error_pos:].lstrip()
     if detail in {"'}' expected", "')' expected"} and rest.startswith("@"):
-        report.error(path, start_line, "bib-unclosed",
-                     f"{what} is not closed before the next entry (line {err_line}); the entry is skipped",
-                     hint="a '}' is missing, most likely at the end of one of its fields")
+        _report_unclosed(text, command_start, what, f"it runs into the next entry (line {err_line})", path, report)
         return
     if detail == "'=' expected":
         report.error(path, start_line, "bib-syntax",
@@ -171,6 +168,48 @@ def report_syntax_error(error: PybtexSyntaxError, text: str, command_start: int,
     where = f" (noticed at line {err_line})" if err_line != start_line else ""
     report.error(path, start_line, "bib-syntax", f"malformed BibTeX in {what}: {detail}{where}; the entry is skipped",
                  hint=hint)
+
+
+def _report_unclosed(text: str, command_start: int, what: str, how: str, path: str, report: Report) -> None:
+    """An entry that never closes, reported at the field whose braces do not balance when it can be found."""
+    start_line = line_at(text, command_start)
+    culprit = unbalanced_field(text, command_start)
+    if culprit is None:
+        report.error(path, start_line, "bib-unclosed", f"{what} is not closed: {how}; the entry is skipped",
+                     hint="a '}' or '\"' is missing its partner; check the braces of each field of this entry")
+        return
+    name, line = culprit
+    report.error(path, line, "bib-unclosed",
+                 f"{what} (line {start_line}) is not closed: the value of '{name}' opens a '{{' that is never"
+                 f" closed, so {how}; the entry is skipped",
+                 hint=f"add the missing '}}' at the end of the '{name}' value")
+
+
+def unbalanced_field(text: str, command_start: int) -> tuple[str, int] | None:
+    """The name and line of the first field of an entry whose braces do not balance before the next field.
+
+    A field starts on a line that begins with ``name =``; the entry ends at a line starting with ``@`` or at
+    the end of the file. ``\\{`` and ``\\}`` are escaped braces and do not count.
+    """
+    lines = text[command_start:].split("\n")
+    base = line_at(text, command_start)
+    current: tuple[str, int] | None = None
+    depth = 0
+    for offset, line in enumerate(lines):
+        if offset and line.lstrip().startswith("@"):
+            break
+        field = _FIELD_START.match(line.lstrip()) if offset else None
+        if field is not None:
+            if current is not None and depth > 0:
+                return current
+            current, depth = (field.group(0).rstrip("= \t"), base + offset), 0
+        body = line.replace("\\{", "").replace("\\}", "")
+        if offset == 0:
+            opened = _COMMAND_OPEN.match(body)
+            body = body[opened.end():] if opened else body
+        if current is not None:
+            depth += body.count("{") - body.count("}")
+    return current if current is not None and depth > 0 else None
 
 
 def _snippet(text: str, limit: int = 60) -> str:

@@ -96,7 +96,7 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
         return YamlDocument(data=None, path=path)
     lists = all(isinstance(n, yaml.SequenceNode) for n in nodes)
     if len(nodes) > 1:
-        report.error(path, nodes[1].start_mark.line + 1, "yaml-several-documents",
+        report.error(path, _document_marker_line(text, nodes[1].start_mark.line), "yaml-several-documents",
                      "the file holds more than one YAML document (a '---' line starts another); "
                      + ("their records are read as one list" if lists else "only the first is read"),
                      hint="remove the '---' line, so the file is one list of records")
@@ -139,6 +139,15 @@ def _report_syntax(exc: yaml.MarkedYAMLError, path: str, report: Report) -> None
     report.error(path, line, "yaml-syntax", f"invalid YAML: {problem}", column=col,
                  hint="check the indentation and the ':' after each key; quote values that contain ': ' or start"
                       " with a special character such as '@', '`', '{' or '['")
+
+
+def _document_marker_line(text: str, node_line: int) -> int:
+    """The 1-based line of the '---' that starts the document whose first node is on ``node_line`` (0-based)."""
+    lines = text.split("\n")
+    for index in range(min(node_line, len(lines) - 1), -1, -1):
+        if lines[index].startswith("---"):
+            return index + 1
+    return node_line + 1
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -1,0 +1,53 @@
+"""Tests of labbook.urls: which links from data are allowed, and ids that become paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from labbook.urls import check_url, slugify
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/a?b=1", "http://example.org", "mailto:someone@example.org", "papers/x.pdf",
+    "/abs/path", "#anchor", "../up.html",
+])
+def test_allowed_links(url: str) -> None:
+    """http, https, mailto and relative URLs pass unchanged."""
+    assert check_url(url) == url
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
+    "java\nscript:alert(1)", "data:text/html,<script>", "vbscript:msgbox", "file:///etc/passwd",
+    "//evil.example/x", "\\\\evil\\share", "https://", "", "   ",
+])
+def test_refused_links(url: str) -> None:
+    """Script-running schemes (also when hidden by case, spaces or control characters), other schemes,
+    protocol-relative URLs and empty values are refused."""
+    assert check_url(url) is None
+
+
+@pytest.mark.parametrize(("key", "slug"), [
+    ("../../etc/x", "etc-x"),
+    ("..", "entry"),
+    (".", "entry"),
+    ("/etc/passwd", "etc-passwd"),
+    ("a\\b", "a-b"),
+    ("CON", "con-entry"),
+    ("nul", "nul-entry"),
+    ("com1", "com1-entry"),
+    ("学习", "entry"),
+    ("Müller2020", "muller2020"),
+    ("x" * 300, "x" * 80),
+])
+def test_hostile_keys_become_safe_slugs(key: str, slug: str) -> None:
+    """Keys that would escape a folder, name a Windows device, or have no ASCII at all become safe slugs."""
+    assert slugify(key, fallback="entry") == slug
+
+
+def test_slugs_are_one_path_segment() -> None:
+    """Whatever the input, a slug has no separator, no dot-dot and only [a-z0-9_-]."""
+    for key in ["../../..", "a/../../b", "~root", "C:\\Windows", "\x00\x01", " ", "a" * 1000, "é/è"]:
+        slug = slugify(key)
+        assert slug and len(slug) <= 80 and ".." not in slug
+        assert set(slug) <= set("abcdefghijklmnopqrstuvwxyz0123456789-_")
