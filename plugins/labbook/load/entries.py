@@ -147,11 +147,7 @@ def _links(raw: RawEntry, report: Report) -> list[Link]:
         value = raw.get(name).strip()
         if not value:
             continue
-        if name == "url" and (raw.get("html") or raw.get("website")):
-            continue  # al-folio sites keep url and html pointing at the same page
         url = _normalize_link(name, value)
-        if name == "url" and any(url == lk.url for lk in links):
-            continue
         checked = check_url(url)
         if checked is None:
             report.error(raw.path, raw.line_of(name), "bib-unsafe-url",
@@ -159,6 +155,8 @@ def _links(raw: RawEntry, report: Report) -> list[Link]:
                          "relative URL and is left out",
                          hint="use a full https:// address or a path relative to the site")
             continue
+        if name == "url" and (raw.get("html") or raw.get("website") or any(url == lk.url for lk in links)):
+            continue  # al-folio sites keep url and html pointing at the same page
         links.append(Link(kind=name, label=label, url=checked))
     return links
 

@@ -74,19 +74,27 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
     A duplicate key is reported (naming both lines) and its later value ignored, so the rest of the record and
     of the file is still read. Anything that makes the file unreadable returns ``None`` after its diagnostic.
     """
-    loader = _Composer(text)
+    loader = None
     try:
+        loader = _Composer(text)
         nodes = []
         while loader.check_node():
             nodes.append(loader.get_node())
     except yaml.MarkedYAMLError as exc:
         _report_syntax(exc, path, report)
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        report.error(path, line, "yaml-syntax", f"invalid YAML: the character U+{exc.character:04X} is not allowed",
+                     hint="delete the invisible control character on this line (copying from a PDF or a word"
+                          " processor often brings one in)")
+        return None
     except yaml.YAMLError as exc:
         report.error(path, 1, "yaml-syntax", f"invalid YAML: {exc}")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     for key, first, again in loader.duplicates:
         report.error(path, again.line + 1, "yaml-duplicate-key",
                      f"duplicate key '{key}': it is already set at line {first.line + 1}; this value is ignored",

@@ -1,0 +1,140 @@
+"""`labbook new` makes a handbook that builds strictly at once; the workflows and the editors' guide it ships."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from labbook.cli import main
+from labbook.new_site import scaffold_root
+from tests.conftest import ROOT, run_build, visible_text
+
+pytestmark = pytest.mark.slow
+
+SCAFFOLD = ROOT / "plugins" / "labbook" / "scaffold"
+
+
+def scaffold_files() -> set[str]:
+    return {p.relative_to(SCAFFOLD).as_posix() for p in SCAFFOLD.rglob("*") if p.is_file()
+            and "__pycache__" not in p.parts}
+
+
+def test_new_site_checks_clean_and_builds_strictly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`labbook new` writes every scaffold file; `labbook check` finds nothing and `mkdocs build --strict`
+    passes, with the example publications on their pages and the lab's name as the site name."""
+    target = tmp_path / "mylab"
+    result = CliRunner().invoke(main, ["new", str(target), "--name", "Ada's \"Lab\" & Friends"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    written = {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()}
+    assert written == scaffold_files()
+    assert {"mkdocs.yml", "Makefile", "requirements.txt", ".github/workflows/pr.yml", ".github/workflows/deploy.yml",
+            "data/publications.bib", "data/people.yml", "data/talks.yml", "data/openings.yml", "data/news.yml",
+            "data/courses.yml", "data/projects.yml", "overrides/labbook/README.md", "docs/index.md"} <= written
+    assert "__" not in (target / "mkdocs.yml").read_text(encoding="utf-8")
+
+    monkeypatch.chdir(target)
+    check = CliRunner().invoke(main, ["check"], catch_exceptions=False)
+    assert (check.exit_code, check.stdout) == (0, ""), check.output
+    build = run_build(target, strict=True)
+    assert build.returncode == 0, build.log
+    index = build.html("publications/index.html")
+    assert 'id="example2025paper"' in index and 'id="student2024preprint"' in index
+    home = build.html("index.html")
+    assert "An Example Paper" in visible_text(home) and "{{" not in visible_text(home)
+    assert "<title>Ada's 'Lab' & Friends</title>" in home  # quotes in the name cannot break mkdocs.yml
+
+
+def test_new_into_an_empty_existing_folder(tmp_path: Path) -> None:
+    """An existing empty folder (a fresh clone, say) is accepted."""
+    (tmp_path / "lab").mkdir()
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "lab")], catch_exceptions=False)
+    assert result.exit_code == 0 and (tmp_path / "lab" / "mkdocs.yml").is_file()
+
+
+def test_scaffold_guide_is_the_handbook_guide() -> None:
+    """The editors' guide and the CI page a new lab gets are the ones in this repository's docs."""
+    for name in ("editing.md", "ci.md"):
+        assert (SCAFFOLD / "docs" / "handbook" / name).read_text(encoding="utf-8") == \
+            (ROOT / "docs" / "handbook" / name).read_text(encoding="utf-8")
+
+
+def test_installed_package_finds_the_scaffold() -> None:
+    """The scaffold is read through importlib.resources, as from an installed wheel."""
+    names = {child.name for child in scaffold_root().iterdir()}
+    assert {".github", ".gitignore", "mkdocs.yml", "data", "docs", "overrides", "Makefile"} <= names
+
+
+def test_wheel_carries_the_scaffold_and_templates(tmp_path: Path) -> None:
+    """A wheel built from pyproject.toml contains every scaffold file, dot-files and .github included."""
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    wheel = next(tmp_path.glob("mkdocs_labbook-*.whl"))
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+    assert {f"labbook/scaffold/{name}" for name in scaffold_files()} <= names
+    assert "labbook/templates/labbook/publication.html" in names
+
+
+def workflow(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+@pytest.mark.parametrize("root", [ROOT, SCAFFOLD], ids=["repository", "scaffold"])
+def test_workflows(root: Path) -> None:
+    """The PR workflow checks with GitHub annotations and builds strictly; the deploy workflow publishes main
+    to GitHub Pages; both cache pip."""
+    pr = workflow(root / ".github" / "workflows" / "pr.yml")
+    deploy = workflow(root / ".github" / "workflows" / "deploy.yml")
+    assert "pull_request" in pr["on"]
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    for flow in (pr, deploy):
+        steps = [s for job in flow["jobs"].values() for s in job.get("steps", [])]
+        setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
+        assert setup["with"]["cache"] == "pip" and setup["with"]["cache-dependency-path"]
+        assert (root / setup["with"]["cache-dependency-path"]).is_file()
+        runs = [s.get("run", "") for s in steps]
+        assert "mkdocs build --strict" in runs
+    pr_runs = [s.get("run", "") for job in pr["jobs"].values() for s in job["steps"]]
+    assert "labbook check --format github" in pr_runs
+    deploy_uses = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact") for u in deploy_uses)
+    assert any(u.startswith("actions/deploy-pages") for u in deploy_uses)
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def diagnostic_codes() -> set[str]:
+    """Every code passed to Report.error/warning/info or Diagnostic(...) in the package's source."""
+    codes: set[str] = set()
+    for source in (ROOT / "plugins" / "labbook").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            index = {"error": 2, "warning": 2, "info": 2, "Diagnostic": 4}.get(name)
+            if index is not None and len(node.args) > index:
+                arg = node.args[index]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    codes.add(arg.value)
+    return codes
+
+
+def test_every_diagnostic_code_is_in_the_guide() -> None:
+    """The editors' guide has a table row for every diagnostic code the code can emit."""
+    codes = diagnostic_codes()
+    assert {"bib-syntax", "yaml-unknown-key", "config"} <= codes
+    guide = (ROOT / "docs" / "handbook" / "editing.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip().strip("`") for line in guide.splitlines() if line.startswith("| `")}
+    assert codes <= rows, sorted(codes - rows)
