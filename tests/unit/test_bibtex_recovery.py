@@ -44,6 +44,9 @@ CASES = [
     ("entry with an empty key",
      "@article{,\n  title = {No key},\n  year = 2020\n}\n" + GOOD_AFTER,
      "bib-no-key", 1, "without a key", ["after"]),
+    ("keyless entry right before another",
+     "@article{a1, title = {One}, author = {Doe, J}, year = 2020}@misc{" + GOOD_AFTER,
+     "bib-no-key", 1, "'@article{after' after its brace is not a key", ["a1", "after"]),
     ("junk text with @ between entries",
      "@article{a1, title = {One}, author = {Doe, J}, year = 2020}\n"
      "Write to me at someone@example.org for copies.\n" + GOOD_AFTER,

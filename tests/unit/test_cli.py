@@ -47,7 +47,8 @@ def test_every_problem_is_printed_and_exits_1(site) -> None:
     result = run("check")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert "data/people.yml:6:3: error: unknown key 'roel' [yaml-unknown-key]" in lines
+    assert "data/people.yml:6:3: error: unknown key 'roel' (the required key 'role' is missing) [yaml-unknown-key]" \
+        in lines
     assert any(line.startswith("data/publications.bib:6: error: malformed BibTeX in entry 'a2'") for line in lines)
     assert "2 records read, 1 used, 1 skipped" in result.stderr
 

@@ -33,9 +33,9 @@ def test_valid_news_and_derived_ids() -> None:
     [
         ("- date: 2024-07\n  txt: hello\n", 2, "unknown key 'txt'"),
         ("- text: hello\n", 1, "required key 'date' is missing"),
-        ("- date: 2024-07\n  text: ''\n", 2, "text: String should have at least 1 character"),
+        ("- date: 2024-07\n  text: ''\n", 2, "'text' is empty"),
         ("- date: yesterday\n  text: hi\n", 1, "date: 'yesterday' is not a date"),
-        ("- date:\n  text: hi\n", 1, "date: the date is empty"),
+        ("- date:\n  text: hi\n", 1, "'date' is empty"),
         ("- id: Big News\n  date: 2024\n  text: hi\n", 1, "id: an id uses only"),
     ],
 )

@@ -104,11 +104,11 @@ def test_valid_openings() -> None:
     [
         ("- id: a\n  title: A\n  levle: phd\n", 3, "unknown key 'levle'"),
         ("- id: a\n  title: A\n", 1, "required key 'level' is missing"),
-        ("- id: a\n  title: A\n  level: professor\n", 3, "level: Input should be"),
-        ("- id: a\n  title: A\n  level: phd\n  status: pending\n", 4, "status: Input should be"),
+        ("- id: a\n  title: A\n  level: professor\n", 3, "'level' is 'professor', which is not one of"),
+        ("- id: a\n  title: A\n  level: phd\n  status: pending\n", 4, "'status' is 'pending', which is not one of"),
         ("- id: a\n  title: A\n  level: phd\n  deadline: soon\n", 4, "or 'rolling'"),
         ("- id: a\n  title: A\n  level: phd\n  deadline: 2025-02-30\n", 4, "not a real date"),
-        ("- id: a\n  title: A\n  level: phd\n  status: NO\n", 4, "status: Input should be"),
+        ("- id: a\n  title: A\n  level: phd\n  status: NO\n", 4, "'status' is 'NO', which is not one of"),
     ],
 )
 def test_each_mistake_is_one_error_at_its_line(snippet: str, line: int, needle: str) -> None:

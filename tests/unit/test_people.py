@@ -44,14 +44,15 @@ def test_yaml_1_1_surprises_stay_text(tmp_path: Path) -> None:
 
 
 def test_bad_values_are_reported_at_their_line(tmp_path: Path) -> None:
-    """A role outside the list and a javascript: link are errors at the offending key's line."""
+    """A role outside the list and a javascript: link are errors at the offending key's line; the record with the
+    bad role is skipped, the one with the bad link keeps everything but the link."""
     text = (
         "- id: ada\n  name: Ada\n  role: professor\n"
         "- id: bob\n  name: Bob\n  role: ms\n  links:\n    homepage: javascript:alert(1)\n"
     )
     people, report = load(tmp_path, text)
-    assert people == []
-    assert [(d.code, d.line) for d in report] == [("yaml-invalid", 3), ("yaml-invalid", 8)]
+    assert [(p.id, p.links.homepage) for p in people] == [("bob", None)]
+    assert [(d.code, d.line) for d in report] == [("yaml-invalid", 3), ("yaml-unsafe-url", 8)]
 
 
 def test_missing_required_key(tmp_path: Path) -> None:

@@ -37,8 +37,8 @@ def test_valid_projects() -> None:
     [
         ("- id: p\n  title: P\n  peple: [a]\n", 3, "unknown key 'peple'"),
         ("- id: p\n", 1, "required key 'title' is missing"),
-        ("- id: p\n  title: P\n  status: finished\n", 3, "status: Input should be"),
-        ("- id: p\n  title: P\n  talks: {a: 1}\n", 3, "talks: Input should be a valid list"),
+        ("- id: p\n  title: P\n  status: finished\n", 3, "'status' is 'finished', which is not one of: ongoing, done"),
+        ("- id: p\n  title: P\n  talks: {a: 1}\n", 3, "'talks' should be a list, not a mapping"),
     ],
 )
 def test_each_mistake_is_one_error_at_its_line(snippet: str, line: int, needle: str) -> None:

@@ -133,7 +133,8 @@ def report_syntax_error(error: PybtexSyntaxError, text: str, command_start: int,
     if detail == "entry key expected" or (key and no_key and no_key.group(1) == key):
         command = _COMMAND_OPEN.match(head)
         kind = command.group(1) if command else "the"
-        report.error(path, start_line, "bib-no-key", f"@{kind} entry without a key is skipped",
+        swallowed = f"; '{_snippet(key, 40)}' after its brace is not a key" if key and not no_key else ""
+        report.error(path, start_line, "bib-no-key", f"@{kind} entry without a key is skipped{swallowed}",
                      hint="add a key after the opening brace, e.g. @article{smith2024title, ...")
         return
     if not key and detail in {"'(' or '{' expected", "a valid name expected"}:

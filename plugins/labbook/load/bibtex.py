@@ -33,6 +33,7 @@ from labbook.load.bib_problems import (
 _NOT_INHERITED = frozenset({"crossref", "ids", "key", "title"})
 _ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
 _SKIPPED_COMMANDS = frozenset({"comment", "preamble", "string"})
+_NOT_IN_KEYS = re.compile(r"[{}()\"=]|^@")
 
 
 @dataclass(slots=True)
@@ -101,6 +102,16 @@ class _Tokenizer(LowLevelParser):  # type: ignore[misc]
         self.command_line = self.lineno
         self.field_lines = []
         return super().parse_command()
+
+    def parse_entry_body(self, body_end):  # type: ignore[no-untyped-def]
+        # pybtex takes anything up to a comma as the key, so after "@misc{" with the key forgotten it reads the
+        # next entry's "@article{key" as the key and swallows that entry without a word. No real key holds
+        # these characters; stopping here reports the keyless entry and lets the next one be read.
+        key_pattern = self.KEY_PAREN if body_end == self.RPAREN else self.KEY_BRACE
+        self.current_entry_key = self.required([key_pattern]).value
+        if _NOT_IN_KEYS.search(self.current_entry_key):
+            raise PybtexSyntaxError("entry key expected", self)
+        self.parse_entry_fields()
 
     def parse_entry_fields(self) -> None:
         # pybtex's own loop, plus the line each field starts on.
