@@ -59,7 +59,7 @@ def check(config_file: Path, fmt: str) -> None:
     problems = [d for d in diagnostics if d.severity is not Severity.INFO]
     if fmt != "json":
         for count in counts:
-            click.echo(f"  {_from_cwd_path(count.path, base)}: {count.format_text().split(': ', 1)[1]}", err=True)
+            click.echo(f"  {_from_cwd_path(count.path, base)}: {count.summary()}", err=True)
         click.echo(_summary(problems, counts), err=True)
     sys.exit(EXIT_PROBLEMS if problems else EXIT_CLEAN)
 

@@ -89,12 +89,16 @@ class RecordCount:
     read: int
     kept: int
 
-    def format_text(self) -> str:
-        """``data/people.yml: 12 records read, 11 used, 1 skipped (see the problems reported for this file)``."""
+    def summary(self) -> str:
+        """``12 records read, 11 used, 1 skipped (see the problems reported for this file)``."""
         if self.kept == self.read:
-            return f"{self.path}: {self.read} record{'s' if self.read != 1 else ''} read, all used"
-        return (f"{self.path}: {self.read} records read, {self.kept} used, {self.read - self.kept} skipped"
+            return f"{self.read} record{'s' if self.read != 1 else ''} read, all used"
+        return (f"{self.read} records read, {self.kept} used, {self.read - self.kept} skipped"
                 " (see the problems reported for this file)")
+
+    def format_text(self) -> str:
+        """The summary after the file's path: ``data/people.yml: 12 records read, all used``."""
+        return f"{self.path}: {self.summary()}"
 
 
 @dataclass

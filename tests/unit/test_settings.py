@@ -33,12 +33,14 @@ def test_explicit_options_are_kept(tmp_path: Path) -> None:
     assert settings.pages["talks"] == "" and settings.pages["people"] == "team"
     assert settings.collections == {**DEFAULT_COLLECTIONS, "people": "members.yml"}
     assert settings.today == date(2025, 3, 1) and settings.max_authors == 4
+    assert make(tmp_path, notes_dir="/research/", timezone="America/Chicago").notes_dir == "research"
 
 
 @pytest.mark.parametrize(("options", "words"), [
     ({"pages": {"blog": "blog"}}, "unknown page 'blog'"),
     ({"collections": {"papers": "x.yml"}}, "unknown collection ['papers']"),
     ({"today": "March 1"}, "`today` must be YYYY-MM-DD"),
+    ({"timezone": "Mars/Olympus"}, "`timezone`"),
 ])
 def test_bad_options_are_one_clear_error(tmp_path: Path, options, words) -> None:
     """An option labbook cannot use raises SettingsError naming it (the adapters turn it into their error)."""
