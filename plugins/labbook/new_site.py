@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 #: Written in place of this marker in every text file of the scaffold.
 NAME_MARKER = "__LAB_NAME__"
-#: Written in place of this marker: the version of labbook that made the site (for requirements.txt).
-VERSION_MARKER = "__LABBOOK_VERSION__"
+#: Written in place of this marker: how to install the labbook that made the site (for requirements.txt).
+REQUIREMENT_MARKER = "__LABBOOK_REQUIREMENT__"
 _TEXT_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".bib", ".txt", ".html", ".css", ""})
 
 
@@ -26,7 +27,7 @@ def copy_scaffold(target: Path, *, lab_name: str = "My Lab") -> list[Path]:
     """Copy the scaffold into ``target`` (which must not exist, or be empty) and return the files written."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f"'{target}' already exists and is not empty; choose a new folder")
-    replacements = {NAME_MARKER: _yaml_safe_name(lab_name), VERSION_MARKER: _version()}
+    replacements = {NAME_MARKER: _yaml_safe_name(lab_name), REQUIREMENT_MARKER: labbook_requirement()}
     written: list[Path] = []
     for rel, source in _walk(scaffold_root(), ()):
         if "__pycache__" in rel:
@@ -60,8 +61,26 @@ def _yaml_safe_name(name: str) -> str:
     return cleaned.replace("\\", "").replace('"', "'")
 
 
-def _version() -> str:
+def labbook_requirement() -> str:
+    """The requirement line that installs the labbook running now.
+
+    A release from a package index gives ``mkdocs-labbook>=<version>``. A labbook installed from a folder or a
+    repository (PEP 610 ``direct_url.json``) gives that source, so a new site works before any release.
+    """
     try:
-        return metadata.version("mkdocs-labbook")
+        dist = metadata.distribution("mkdocs-labbook")
     except metadata.PackageNotFoundError:
-        return "0.1.0"
+        return "mkdocs-labbook"
+    try:
+        direct = json.loads(dist.read_text("direct_url.json") or "null")
+    except ValueError:
+        direct = None
+    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
+        url = direct["url"]
+        vcs = direct.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git":
+            commit = vcs.get("commit_id")
+            return f"mkdocs-labbook @ git+{url}" + (f"@{commit}" if commit else "")
+        if url.startswith("file://"):
+            return f"mkdocs-labbook @ {url}"
+    return f"mkdocs-labbook>={dist.version}"

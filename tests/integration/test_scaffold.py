@@ -148,3 +148,14 @@ def test_the_guide_lists_exactly_the_diagnostic_codes() -> None:
     rows = {line.split("|")[1].strip().strip("`") for line in guide.splitlines() if line.startswith("| `")}
     assert not [c for c in codes if not fnmatch.filter(rows, c)], "codes without a row in the guide"
     assert not [r for r in rows if not any(fnmatch.fnmatch(r, c) for c in codes)], "rows for codes that do not exist"
+
+
+def test_requirement_points_at_the_installed_labbook(tmp_path: Path) -> None:
+    """A labbook installed from this folder writes `mkdocs-labbook @ file://...` so the new site installs it."""
+    from labbook.new_site import copy_scaffold, labbook_requirement
+
+    requirement = labbook_requirement()
+    assert requirement.startswith("mkdocs-labbook @ file://")
+    assert Path(requirement.split("file://", 1)[1]).resolve() == Path(__file__).resolve().parents[2]
+    copy_scaffold(tmp_path / "lab")
+    assert requirement in (tmp_path / "lab" / "requirements.txt").read_text(encoding="utf-8").splitlines()
