@@ -38,7 +38,7 @@ class SitePlan:
 
     def add_page(self, page: GeneratedPage) -> None:
         """Add a page unless the lab wrote one at the same path (the lab's own page wins)."""
-        if page.src_uri not in self.existing and _alt_src(page.src_uri) not in self.existing:
+        if not any(src in self.existing for src in same_url_sources(page.src_uri)):
             self.pages[page.src_uri] = page
 
     def add_prelude(self, src_uri: str, html: Callable[[str], str]) -> None:
@@ -51,9 +51,17 @@ class SitePlan:
             self.files[path] = content
 
 
-def _alt_src(src_uri: str) -> str:
-    # "publications/index.md" and "publications.md" give the same URL.
-    return src_uri[: -len("/index.md")] + ".md" if src_uri.endswith("/index.md") else src_uri
+def same_url_sources(src_uri: str) -> tuple[str, ...]:
+    """Markdown paths that MkDocs publishes at the same URL as ``src_uri``.
+
+    ``people/index.md`` and ``people.md`` give ``/people/``; ``people/ada.md``, ``people/ada/index.md`` and
+    ``people/ada/README.md`` give ``/people/ada/``. A page the lab wrote at any of them wins.
+    """
+    stem = src_uri[: -len(".md")]
+    if stem.endswith("/index"):
+        folder = stem[: -len("/index")]
+        return (src_uri, folder + ".md", folder + "/README.md")
+    return (src_uri, stem + "/index.md", stem + "/README.md")
 
 
 def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Renderer, settings: Settings) -> None:

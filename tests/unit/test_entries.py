@@ -79,19 +79,22 @@ def test_missing_year_is_a_warning() -> None:
 @pytest.mark.parametrize(
     ("etype", "body", "kind", "badge"),
     [
-        ("inproceedings", "booktitle={International Conference on Machine Learning}", "conference", "Conference"),
-        ("inproceedings", "booktitle={Proc. of the 41st ICML}", "conference", "ICML"),
-        ("inproceedings", "booktitle={ICLR Workshop on Things}", "workshop", "ICLR"),
-        ("article", "journal={Proceedings of the National Academy of Sciences (PNAS)}", "journal", "PNAS"),
-        ("article", "journal={arXiv preprint arXiv:2402.15607}", "preprint", "arXiv"),
-        ("misc", "eprint={2402.15607}, archiveprefix={arXiv}", "preprint", "arXiv"),
-        ("phdthesis", "school={UW}", "thesis", "UW"),
+        ("inproceedings", "booktitle={International Conference on Machine Learning}", "conference", "ICML’20"),
+        ("inproceedings", "booktitle={Advances in Neural Information Processing Systems}", "conference", "NeurIPS’20"),
+        ("inproceedings", "booktitle={Proc. of the 41st ICML}", "conference", "ICML’20"),
+        ("inproceedings", "booktitle={ICLR Workshop on Things}", "workshop", "ICLR’20"),
+        ("inproceedings", "booktitle={Some Meeting of Friends}", "conference", "Conference"),
+        ("article", "journal={Proceedings of the National Academy of Sciences (PNAS)}", "journal", "PNAS’20"),
+        ("article", "journal={Journal of Machine Learning Research}", "journal", "JMLR’20"),
+        ("article", "journal={arXiv preprint arXiv:2402.15607}", "preprint", "arXiv’20"),
+        ("misc", "eprint={2402.15607}, archiveprefix={arXiv}", "preprint", "arXiv’20"),
+        ("phdthesis", "school={UW}", "thesis", "UW’20"),
         ("article", "journal={TMLR}, abbr={TMLR}", "journal", "TMLR"),
         ("techreport", "institution={Some Lab}", "report", "Report"),
     ],
 )
 def test_kind_and_badge(etype: str, body: str, kind: str, badge: str) -> None:
-    """The type filter's kind comes from the entry type and venue; the badge is abbr, an acronym or the kind."""
+    """The type filter's kind comes from the entry type and venue; the badge is abbr, acronym and year, or kind."""
     p, _ = pub(f"title={{T}}, author={{A B}}, year=2020, {body}", etype)
     assert p.kind == kind
     assert p.badge == badge
@@ -121,3 +124,18 @@ def test_selected_and_award() -> None:
     """al-folio's selected and award fields."""
     p, _ = pub("title={T}, author={A B}, year=2020, selected={true}, award={Best Paper}")
     assert p.selected and p.award_html == "Best Paper"
+
+
+def test_arxiv_prefix_month_and_empty_names() -> None:
+    """'arXiv:2101.00001v2' is an id; a bad month and empty names are reported, never shown."""
+    p, report = pub("title={T}, year=2020, author={X Y and {} and Z W}, month={13}, arxiv={arXiv:2101.00001v2}")
+    assert p.link("arxiv") == "https://arxiv.org/abs/2101.00001v2"
+    assert [a.text for a in p.authors] == ["X Y", "Z W"]
+    assert p.month is None
+    assert sorted(d.code for d in report) == ["bib-bad-month", "bib-name"]
+
+
+def test_self_crossref_is_an_error() -> None:
+    """An entry that names itself in crossref is reported."""
+    _, report = pub("title={T}, year=2020, author={A B}, crossref={k}")
+    assert [d.code for d in report] == ["bib-crossref"]

@@ -296,6 +296,10 @@ def _inherit(entry: RawEntry, by_key: dict[str, RawEntry], report: Report) -> No
     parent_key = entry.get("crossref")
     if not parent_key:
         return
+    if parent_key.casefold() == entry.key.casefold():
+        report.error(entry.path, entry.line_of("crossref"), "bib-crossref",
+                     f"entry '{entry.key}' names itself in crossref", hint="remove the crossref field")
+        return
     parent = by_key.get(parent_key.casefold())
     if parent is None:
         report.error(entry.path, entry.line_of("crossref"), "bib-crossref",

@@ -41,7 +41,7 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
         report.warning(raw.path, raw.line, "bib-missing-author", f"entry '{raw.key}' has no author",
                        hint="add author = {First Last and First Last}")
     year = _year(raw, report)
-    month = parse_month(raw.get("month")) if raw.get("month") else None
+    month = _month(raw, report)
     kind = classify(raw)
     venue_tex = next((raw.get(f) for f in _VENUE_FIELDS if raw.get(f)), "")
     if not venue_tex and kind == "preprint" and (raw.get("arxiv") or raw.get("archiveprefix") or raw.get("eprint")):
@@ -63,7 +63,7 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
         month=month,
         venue_html=Markup(latex_to_html(venue_tex)),
         venue_text=venue_text,
-        badge=derive_badge(abbr, venue_text, kind, raw),
+        badge=derive_badge(abbr, venue_text, kind, raw, year),
         topics=_topics(topics_src),
         links=_links(raw, report),
         abstract_html=Markup(latex_to_html(raw.get("abstract"))),
@@ -86,14 +86,22 @@ def _names(raw: RawEntry, field_name: str, report: Report) -> tuple[list[Author]
             et_al = True
             continue
         try:
-            parsed = BibName(part)
+            author = _author(BibName(part))
         except Exception as exc:  # pybtex raises several types for odd names; none may stop the build
-            report.warning(raw.path, raw.line_of(field_name), "bib-name",
-                           f"cannot read the name '{part}' in entry '{raw.key}': {exc}",
-                           hint="write names as 'First Last' or 'Last, First', separated by ' and '")
+            _bad_name(raw, field_name, part, str(exc), report)
             continue
-        names.append(_author(parsed))
+        if not author.text.strip() or author.text.strip().lower() == "and":
+            _bad_name(raw, field_name, part, "it is empty", report)
+            continue
+        names.append(author)
     return names, et_al
+
+
+def _bad_name(raw: RawEntry, field_name: str, part: str, why: str, report: Report) -> None:
+    report.warning(raw.path, raw.line_of(field_name), "bib-name",
+                   f"entry '{raw.key}': cannot read the name '{part.strip()}' in the {field_name} list ({why});"
+                   " it is left out",
+                   hint="write names as 'First Last' or 'Last, First', separated by ' and '")
 
 
 def parse_author(name: str) -> Author:
@@ -132,6 +140,18 @@ def _year(raw: RawEntry, report: Report) -> int | None:
     return int(found.group(1))
 
 
+def _month(raw: RawEntry, report: Report) -> int | None:
+    value = raw.get("month")
+    if not value:
+        return None
+    month = parse_month(value)
+    if month is None:
+        report.warning(raw.path, raw.line_of("month"), "bib-bad-month",
+                       f"entry '{raw.key}' has month '{value}', which is not a month; it is ignored",
+                       hint="write a month as jan ... dec (no braces) or as a number from 1 to 12")
+    return month
+
+
 def _topics(value: str) -> list[str]:
     seen: dict[str, None] = {}
     for item in re.split(r"[,;]", latex_to_text(value)):
@@ -165,6 +185,8 @@ def _normalize_link(name: str, value: str) -> str:
     if name == "doi":
         doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value, flags=re.I)
         return "https://doi.org/" + doi
+    if name == "arxiv":
+        value = re.sub(r"^arxiv:\s*", "", value, flags=re.I)
     if name == "arxiv" and not re.match(r"^[a-z]+:", value, re.I):
         found = _ARXIV_ID.search(value)
         return f"https://arxiv.org/abs/{found.group(1) if found else value}"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from labbook.load.bibtex import RawEntry
+from labbook.model.venues import known_acronym
 
 #: Fields shown as link buttons, in display order: (BibTeX field, button label).
 LINK_FIELDS: tuple[tuple[str, str], ...] = (
@@ -151,21 +152,32 @@ def classify(raw: RawEntry) -> str:
     return "other"
 
 
-def derive_badge(abbr: str, venue_text: str, kind: str, raw: RawEntry) -> str:
-    """The venue badge: ``abbr`` when given, else an acronym found in the venue, else the kind's label."""
+def derive_badge(abbr: str, venue_text: str, kind: str, raw: RawEntry, year: int | None = None) -> str:
+    """The venue badge: ``abbr`` as written; else a venue acronym with the year ("ICML’24"); else the kind.
+
+    The acronym comes from a table of well-known venues, an acronym in parentheses ("... (PNAS)"), or the
+    first acronym-like word of the venue.
+    """
     if abbr:
         return abbr
+    acronym = _venue_acronym(venue_text, kind, raw)
+    if acronym is None:
+        return KIND_LABELS.get(kind, "Other")
+    return f"{acronym}’{year % 100:02d}" if year is not None else acronym
+
+
+def _venue_acronym(venue_text: str, kind: str, raw: RawEntry) -> str | None:
     if kind == "preprint":
         for name in ("bioRxiv", "medRxiv", "arXiv", "SSRN"):
             if name.lower() in venue_text.lower() or (name == "arXiv" and raw.get("arxiv")):
                 return name
+    known = known_acronym(venue_text)
+    if known:
+        return known
     found = _ACRONYM_IN_PARENS.search(venue_text)
     if found:
         return found.group(1)
-    for word in _ACRONYM_WORD.findall(venue_text):
-        if word not in _STOP_ACRONYMS and len(word) <= 12:
-            return word
-    return KIND_LABELS.get(kind, "Other")
+    return next((w for w in _ACRONYM_WORD.findall(venue_text) if w not in _STOP_ACRONYMS and len(w) <= 12), None)
 
 
 _MONTHS = {
@@ -183,8 +195,13 @@ _MONTHS = {
 
 
 def parse_month(value: str) -> int | None:
-    """A month number from ``jan``, ``January``, ``1`` or ``01``; ``None`` when it is none of these."""
+    """A month number from ``jan``, ``January``, ``1``, ``01`` or a date text such as ``26--28 Aug``.
+
+    ``None`` when no month can be read.
+    """
     text = value.strip().strip(".").lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
-    return _MONTHS.get(text)
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    if text in _MONTHS:
+        return _MONTHS[text]
+    return next((_MONTHS[w] for w in re.findall(r"[a-z]+", text) if w in _MONTHS), None)
