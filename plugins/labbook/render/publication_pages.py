@@ -8,6 +8,7 @@ from labbook.exports.jsonld import json_ld_script, scholarly_article
 from labbook.exports.scholar_meta import citation_meta, render_meta
 from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
+from labbook.render.facets import publication_facets
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
 from labbook.render.views import ViewBuilder, is_relative
 
@@ -21,9 +22,10 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
         parts += [heading(2, label), "", SLOT.format(f"y{label}"), ""]
     if not pubs:
         parts += ["No publications yet.", ""]
+    facets = publication_facets(pubs, views.lab)
 
     def slots(base: str) -> dict[str, str]:
-        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), base=base)}
+        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), facets=facets, base=base)}
         for label, items in groups:
             out[f"y{label}"] = renderer.render("publication_list.html", pubs=views.publications(items), base=base)
         return out
