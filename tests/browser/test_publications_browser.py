@@ -240,6 +240,22 @@ def test_phone_width_has_no_horizontal_scrolling(open_tab) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def test_filters_fold_away_on_a_phone(open_tab) -> None:
+    """At 360 px the filters sit behind a "Filters" button (aria-expanded) that says how many are active;
+    on a wide screen there is no such button and the filters are open."""
+    page = open_tab(viewport=PHONE).open("publications/?topic=Theory&year=2024")
+    toggle = page.locator("button.lb-facet-toggle")
+    assert toggle.is_visible() and toggle.inner_text() == "Filters (2)"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.is_visible("#lb-f-q") and not page.is_visible(".lb-chip[data-value='Theory']")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.click(".lb-chip[data-value='Theory']")
+    page.wait_for_function("() => document.querySelector('button.lb-facet-toggle').textContent === 'Filters (1)'")
+    wide = open_tab().open("publications/")
+    assert not wide.is_visible("button.lb-facet-toggle") and wide.is_visible(".lb-chip[data-value='Theory']")
+
+
 def test_print_shows_a_clean_list(open_tab) -> None:
     """Printed, /publications/ is a plain list: no filters, buttons or panels; every author shown."""
     page = open_tab().open("publications/")

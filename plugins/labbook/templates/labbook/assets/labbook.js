@@ -231,6 +231,11 @@
         : total + " " + (total === 1 ? this.noun : this.nouns);
     }
     if (this.empty) this.empty.hidden = shown !== 0;
+    var active = this.form.querySelector("[data-lb-active]");
+    if (active) {
+      var n = Object.keys(state).reduce(function (sum, key) { return sum + (key === "search" ? 0 : state[key].length); }, 0);
+      active.textContent = n ? " (" + n + ")" : "";
+    }
     this.form.classList.toggle("lb-filtered", filtered);
   };
 
