@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from markupsafe import Markup, escape
 
@@ -13,8 +12,6 @@ from labbook.exports.bibtex import bibliography_to_bibtex
 from labbook.exports.csl_json import to_csl_json
 from labbook.model.dates import Clock
 from labbook.render.collection_pages import plan_collections
-from labbook.exports.feeds import FeedInfo, atom_feed, publication_entries
-from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
 from labbook.render.generated import GeneratedPage
 from labbook.render.people_pages import plan_people
@@ -25,6 +22,7 @@ from labbook.render.site_urls import SiteUrls
 from labbook.render.talk_pages import plan_talks
 from labbook.render.views import ViewBuilder
 from labbook.settings import Settings
+from labbook.syndication import PUBLICATIONS_FEED, feeds_enabled, plan_syndication
 
 #: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
 PagePlanner = Callable[["SitePlan", Lab, LabViews, Renderer, Settings], None]
@@ -69,7 +67,11 @@ class SitePlan:
     def add_feed(self, path: str, content: bytes, title: str) -> None:
         """Add an Atom feed and announce it on every page (a feed the lab ships itself is announced too)."""
         self.add_file(path, content)
-        self.head_links.append(HeadLink(path, "application/atom+xml", title))
+        self.announce(path, "application/atom+xml", title)
+
+    def announce(self, path: str, media_type: str, title: str) -> None:
+        """Link ``path`` from every page's ``<head>`` as an alternate (feed readers, calendar apps)."""
+        self.head_links.append(HeadLink(path, media_type, title))
 
 
 def head_links(plan: SitePlan, base: str) -> str:
@@ -88,48 +90,18 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     if views.urls.url("publications") is None:
         return
     first_bib = settings.bibliography[0] if settings.bibliography else None
-    plan.add_page(publications_index(lab.publications, views, renderer, first_bib))
+    feed = PUBLICATIONS_FEED if feeds_enabled(settings) else None
+    plan.add_page(publications_index(lab.publications, views, renderer, first_bib, feed_url=feed))
     if settings.per_publication_pages:
         for pub in lab.publications:
             plan.add_page(publication_page(pub, views, renderer, settings.site_url))
     plan.add_file("publications.bib", bibliography_to_bibtex(lab.publications))
     plan.add_file("publications.json", to_csl_json(lab.publications))
-    plan_publications_feed(plan, lab, views, settings)
-
-
-#: Where the feed of new publications goes.
-PUBLICATIONS_FEED = "feeds/publications.xml"
-
-
-def feed_title(settings: Settings, what: str) -> str:
-    """ "Lee Lab – Publications", or just the kind without a site name."""
-    return f"{settings.site_name} – {what}" if settings.site_name else what
-
-
-def plan_publications_feed(plan: SitePlan, lab: Lab, views: ViewBuilder, settings: Settings) -> None:
-    """``/feeds/publications.xml``: the newest ``feed_limit`` publications (Atom ids need ``site_url``)."""
-    site_url = settings.site_url
-    index_url = views.urls.url("publications")
-    if not site_url or index_url is None or settings.feed_limit <= 0:
-        return
-    root = site_url.rstrip("/") + "/"
-
-    def page_url(pub: Publication) -> str:
-        own = views.publication_url(pub)
-        return root + own if own is not None else f"{root}{index_url}#{pub.slug}"
-
-    title = feed_title(settings, "Publications")
-    entries = publication_entries(lab.publications[: settings.feed_limit], page_url=page_url,
-                                  today=settings.build_date)
-    info = FeedInfo(url=root + PUBLICATIONS_FEED, title=title, home_url=root + index_url,
-                    author=settings.site_name or "labbook", subtitle="New publications, newest first")
-    today = settings.build_date
-    fallback = datetime(today.year, today.month, today.day, tzinfo=UTC)
-    plan.add_feed(PUBLICATIONS_FEED, atom_feed(info, entries, fallback_updated=fallback), title)
 
 
 #: The planners run for every site, in order.
-PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections]
+PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections,
+                               plan_syndication]
 
 
 def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,

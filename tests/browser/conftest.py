@@ -13,9 +13,11 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import threading
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -128,7 +130,7 @@ def example_site_dir(example_server: SiteServer) -> Path:
     return example_server.directory
 
 
-#: A small lab for what the example's data does not show: accents and a long author list.
+#: A small lab for what the example's data does not show: accents, a long author list, a photo.
 SMALL_BIB = r"""
 @article{mueller2021,
   title = {Schr{\"o}dinger Bridges for {G}{\"o}del Machines},
@@ -140,12 +142,24 @@ SMALL_BIB = r"""
 """
 
 
+def _tiny_png() -> bytes:
+    """A valid 2x2 grey PNG, written here so the repository needs no binary test file."""
+    raw = b"".join(b"\x00" + b"\x80\x80\x80" * 2 for _ in range(2))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
 @pytest.fixture(scope="session")
 def small_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A small site (accented names, six authors shown as three and "et al."), built and served."""
+    """A small site (accented names, six authors shown as three and "et al.", a photo), built and served."""
     project = write_site(tmp_path_factory.mktemp("small-site"), {
         "data/publications.bib": SMALL_BIB,
-        "data/people.yml": "- id: kangwook-lee\n  name: Kangwook Lee\n  role: pi\n",
+        "data/people.yml": "- id: kangwook-lee\n  name: Kangwook Lee\n  role: pi\n  photo: img/kl.png\n",
+        "docs/img/kl.png": _tiny_png(),
     }, labbook={"max_authors": 3}, extra_config={"theme": {"name": "material", "font": False}})
     server = SiteServer(project / "site")
     build_for(server, project / "mkdocs.yml")

@@ -18,6 +18,12 @@ MAIN_PAGES = {
     "home": "",
     "publications-filtered": "publications/?topic=Theory&year=2024",
     "publication": "publications/zeng2024expressive/",
+    "people": "people/",
+    "person": "people/kangwook-lee/",
+    "talks": "talks/",
+    "talk": "talks/2024-04-jhu-cis-minds/",
+    "openings": "openings/",
+    "news": "news/",
     "note": "notes/low-rank-adaptation-open-questions/",
 }
 
@@ -60,9 +66,11 @@ _CONTRAST_JS = """
 }
 """
 
-#: labbook's own coloured text: badges, chips (pressed and not), buttons, topics, member names, muted lines.
+#: labbook's own coloured text: badges, chips (pressed and not), buttons, topics, member names, muted lines,
+#: dates, people's positions and the talks' meta lines.
 COMPONENTS = (".lb-badge, .lb-chip, .lb-chip-count, .lb-btn, .lb-topic, .lb-member, .lb-pub-venue, .lb-count, "
-              ".lb-facet legend, .lb-facet label, .lb-selected, .lb-etal")
+              ".lb-facet legend, .lb-facet label, .lb-selected, .lb-etal, .lb-muted, .lb-talk-date, .lb-talk-meta, "
+              ".lb-news-date, .lb-person-position, .lb-person-now, .lb-person-name, .lb-photo-placeholder")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -107,6 +115,12 @@ def test_labbook_components_pass_aa_contrast(open_tab, scheme: str) -> None:
     tab.open("publications/zeng2024expressive/")
     low = [m for m in page.evaluate(_CONTRAST_JS, COMPONENTS + ", .lb-copy") if m["ratio"] < AA]
     assert not low, low
+    for path in ("people/", "talks/?kind=seminar", "news/", "openings/"):
+        tab.open(path)
+        measured = page.evaluate(_CONTRAST_JS, COMPONENTS)
+        assert measured, path
+        low = [m for m in measured if m["ratio"] < AA]
+        assert not low, (path, low)
 
 
 def test_palette_toggle_switches_to_the_dark_scheme(open_tab) -> None:
@@ -143,7 +157,7 @@ def test_phone_width_fits_without_horizontal_scrolling(open_tab, name: str) -> N
     page = tab.open(MAIN_PAGES[name])
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{name}: {width}px wide"
-    if name in {"publications-filtered", "home"}:
+    if name in {"publications-filtered", "home", "people", "talks"}:
         tab.screenshot(f"{name}-phone")
 
 

@@ -9,17 +9,21 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import feedparser
+import ics
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 from tests.conftest import ROOT
+from tests.rfc5545 import check as check_ics
 
 pytestmark = pytest.mark.slow
 
@@ -38,8 +42,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site_url() -> str:
-    import yaml
-
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     return config["site_url"].rstrip("/") + "/"
 
@@ -80,17 +82,19 @@ def test_publications_feed_is_valid_atom(site: Path, site_url: str) -> None:
     assert root.find(f"{ATOM}author/{ATOM}name").text
 
 
-def test_every_page_announces_the_feed(site: Path) -> None:
-    """Each HTML page has <link rel="alternate" type="application/atom+xml"> whose relative href reaches the
-    feed from that page (as a browser or feed reader resolves it)."""
+def test_every_page_announces_the_feeds_and_the_calendar(site: Path) -> None:
+    """Each HTML page has <link rel="alternate"> elements for both Atom feeds and the calendar, whose relative
+    hrefs reach the files from that page (as a browser or feed reader resolves them)."""
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     assert len(pages) > 20
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        links = soup.select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert len(links) == 1, page
-        target = urljoin(page.relative_to(site).as_posix(), links[0]["href"])
-        assert target == "feeds/publications.xml", (page, links[0]["href"])
+        links = soup.select('head link[rel="alternate"]')
+        found = {(link["type"], urljoin(page.relative_to(site).as_posix(), link["href"])) for link in links}
+        assert found == {("application/atom+xml", "feeds/publications.xml"),
+                         ("application/atom+xml", "feeds/news.xml"), ("text/calendar", "talks.ics")}, page
+        for _, target in found:
+            assert (site / target).is_file()
 
 
 def test_feed_folder_sitemap_answers_material(site: Path, site_url: str) -> None:
@@ -98,7 +102,8 @@ def test_feed_folder_sitemap_answers_material(site: Path, site_url: str) -> None
     listing the feed."""
     root = ElementTree.fromstring((site / "feeds" / "sitemap.xml").read_bytes())
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    assert [loc.text for loc in root.iter(f"{ns}loc")] == [site_url + "feeds/publications.xml"]
+    assert [loc.text for loc in root.iter(f"{ns}loc")] == [site_url + "feeds/publications.xml",
+                                                           site_url + "feeds/news.xml"]
 
 
 def _pages(site: Path) -> list[Path]:
@@ -128,7 +133,7 @@ def test_json_ld_shapes(site: Path, site_url: str) -> None:
             assert set(person) <= {"@type", "name", "url"}
             if "url" in person:
                 assert person["url"].startswith(site_url)
-                assert page_for(site, site_url, person["url"]).is_file() or "/people/" in person["url"]
+                assert page_for(site, site_url, person["url"]).is_file()
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", data["datePublished"])
         assert data["url"] == soup.select_one('link[rel="canonical"]')["href"]
         for url in data.get("sameAs", []):
@@ -168,12 +173,77 @@ def test_citation_meta_tags(site: Path, site_url: str) -> None:
             assert len(venue_tags) == 1
 
 
+def test_news_feed_is_valid_atom(site: Path, site_url: str) -> None:
+    """/feeds/news.xml: valid Atom with one entry per item of news.yml (newest first), each pointing at its
+    anchor on /news/, with links made absolute."""
+    parsed = feedparser.parse((site / "feeds" / "news.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    count = len(yaml.safe_load((ROOT / "data" / "news.yml").read_text(encoding="utf-8")))
+    assert len(parsed.entries) == count
+    news_html = BeautifulSoup((site / "news" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    dates = [datetime.fromisoformat(e.updated) for e in parsed.entries]
+    assert dates == sorted(dates, reverse=True)
+    for entry in parsed.entries:
+        assert entry.id.startswith(site_url + "news/#")
+        assert news_html.find(id=entry.id.split("#", 1)[1]) is not None, entry.id
+        content = BeautifulSoup(entry.content[0].value, "html.parser")
+        for link in content.find_all("a"):
+            assert link["href"].startswith(("https://", "http://", "mailto:")), link
+            if link["href"].startswith(site_url):
+                assert page_for(site, site_url, link["href"].split("#")[0]).is_file(), link["href"]
+
+
+def test_talks_calendar(site: Path, site_url: str) -> None:
+    """/talks.ics passes the RFC 5545 checker and the ics parser: one event per talk of talks.yml, each
+    with its page as URL and a UID at the site's host."""
+    data = (site / "talks.ics").read_bytes()
+    calendar = check_ics(data)
+    talks = yaml.safe_load((ROOT / "data" / "talks.yml").read_text(encoding="utf-8"))
+    events = calendar.find("VEVENT")
+    assert sorted(e.one("UID").value for e in events) == sorted(
+        f"talk-{t['id']}@{urlsplit(site_url).hostname}" for t in talks)
+    for event in events:
+        assert page_for(site, site_url, event.one("URL").value).is_file()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert len(ics.Calendar(data.decode("utf-8")).events) == len(talks)
+
+
+def test_calendar_time_zones_in_a_built_site(make_site) -> None:
+    """A talk at a local time in the site's zone keeps that zone (TZID + VTIMEZONE); one written with an
+    offset is the same instant in UTC; an upcoming talk is in the file like a past one."""
+    talks = """
+    - id: local
+      title: Local
+      date: 2030-01-15T16:00:00
+      speaker: Jane Doe
+    - id: offset
+      title: Offset
+      date: 2020-06-01T10:00:00+09:00
+    """
+    result = make_site({"data/talks.yml": talks}, labbook={"timezone": "Europe/Berlin", "today": "2026-01-01"},
+                       extra_config={"site_url": "https://lab.example.org/"})
+    calendar = check_ics((result.site / "talks.ics").read_bytes())
+    events = {e.one("UID").value: e for e in calendar.find("VEVENT")}
+    local = events["talk-local@lab.example.org"].one("DTSTART")
+    assert (local.params, local.value) == ({"TZID": "Europe/Berlin"}, "20300115T160000")
+    assert events["talk-offset@lab.example.org"].one("DTSTART").value == "20200601T010000Z"
+    assert [z.one("TZID").value for z in calendar.find("VTIMEZONE")] == ["Europe/Berlin"]
+    assert events["talk-local@lab.example.org"].one("SUMMARY").value == "Jane Doe: Local"
+    talks_page = result.html("talks/index.html")
+    assert 'href="../talks.ics"' in talks_page
+
+
 def test_no_feed_without_site_url(make_site) -> None:
-    """Atom ids must be absolute and permanent: without site_url there is no feed, no feed link and no
-    feeds/ folder, and the strict build still passes."""
-    result = make_site({"data/publications.bib": "@misc{a, title={A}, author={Doe, Jane}, year=2024}"})
+    """Atom ids and calendar UIDs must be absolute and permanent: without site_url there is no feed, no
+    calendar, no link to either and no feeds/ folder, and the strict build still passes."""
+    result = make_site({"data/publications.bib": "@misc{a, title={A}, author={Doe, Jane}, year=2024}",
+                        "data/talks.yml": "- id: t\n  title: T\n  date: 2024-05-01\n"})
     assert not (result.site / "feeds").exists()
+    assert not (result.site / "talks.ics").exists()
     assert "application/atom+xml" not in result.html("index.html")
+    assert "Atom feed" not in result.html("publications/index.html")
 
 
 def test_feed_limit_and_off(make_site) -> None:

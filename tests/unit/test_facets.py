@@ -1,11 +1,13 @@
-"""labbook.render.facets: which values each filter of /publications/ offers, in which order, with counts."""
+"""labbook.render.facets: which values each filter of /publications/ and /talks/ offers, in which order, with
+counts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from labbook.render.facets import publication_facets
+from labbook.render.facets import publication_facets, speaker_key, talk_facets
 from tests.unit.test_catalog import lab_from
+from tests.unit.test_linking import make_lab
 
 BIB = r"""
 @inproceedings{a2024, title={Alpha}, author={Lee, Kangwook and Sohn, Jy-yong}, year=2024, booktitle={ICML},
@@ -59,3 +61,46 @@ def test_empty_lab(tmp_path: Path) -> None:
     lab = lab_from(tmp_path, "")
     assert publication_facets([], lab) == {"total": 0, "years": [], "types": [], "topics": [], "members": [],
                                            "selected": 0}
+
+
+TALKS = """
+- id: a
+  title: A
+  date: 2025-01-22
+  speaker: kangwook-lee
+  kind: invited
+- id: b
+  title: B
+  date: 2024-04
+  speaker: Yuchen Zeng
+  kind: seminar
+- id: c
+  title: C
+  date: 2024-03
+  speaker: Jane Doe
+  kind: seminar
+- id: d
+  title: D
+  date: 2023-03
+  speaker: "Jane Doe"
+- id: e
+  title: E
+  date: 2023-02
+"""
+
+
+def test_talk_facets(tmp_path: Path) -> None:
+    """Years newest first; kinds in the fixed order; speakers: lab members (matched by id or by name) first,
+    then guests, each counted; a talk without a speaker or kind counts in neither."""
+    lab = make_lab(tmp_path, talks_yml=TALKS)
+    result = talk_facets(lab.talks, lab)
+    assert result["total"] == 5
+    assert [(y["value"], y["count"]) for y in result["years"]] == [("2025", 1), ("2024", 2), ("2023", 2)]
+    assert [(k["value"], k["label"], k["count"]) for k in result["kinds"]] == [
+        ("invited", "Invited talk", 1), ("seminar", "Seminar", 2)]
+    assert result["speakers"] == [
+        {"label": "Lab members", "options": [{"value": "kangwook-lee", "label": "Kangwook Lee", "count": 1},
+                                             {"value": "yuchen-zeng", "label": "Yuchen Zeng", "count": 1}]},
+        {"label": "Guests", "options": [{"value": "jane-doe", "label": "Jane Doe", "count": 2}]},
+    ]
+    assert [speaker_key(t, lab) for t in lab.talks] == ["kangwook-lee", "yuchen-zeng", "jane-doe", "jane-doe", ""]

@@ -8,7 +8,16 @@ from xml.etree import ElementTree
 
 import feedparser
 
-from labbook.exports.feeds import FeedEntry, FeedInfo, atom_feed, publication_date, publication_entries
+from labbook.exports.feeds import (
+    FeedEntry,
+    FeedInfo,
+    NewsForFeed,
+    absolute_links,
+    atom_feed,
+    news_entries,
+    publication_date,
+    publication_entries,
+)
 from tests.unit.test_catalog import lab_from
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -99,3 +108,30 @@ def test_publication_date(tmp_path: Path) -> None:
     dates = {p.key: publication_date(p, date(2026, 5, 17)) for p in lab.publications}
     assert dates == {"soon": datetime(2026, 5, 17, tzinfo=UTC), "new2025": datetime(2025, 3, 1, tzinfo=UTC),
                      "old2019": datetime(2019, 1, 1, tzinfo=UTC)}
+
+
+def test_absolute_links() -> None:
+    """Relative and root-relative links become absolute; absolute, mailto and fragment links stay."""
+    html = ('<a href="people/x/">x</a> <a href="/y">y</a> <img src="img/p.png"> <a href="https://o.org/">o</a> '
+            '<a href="mailto:a@b.c">m</a> <a href="#top">t</a>')
+    assert absolute_links(html, "https://lab.example.org/site/") == (
+        '<a href="https://lab.example.org/site/people/x/">x</a> <a href="https://lab.example.org/y">y</a> '
+        '<img src="https://lab.example.org/site/img/p.png"> <a href="https://o.org/">o</a> '
+        '<a href="mailto:a@b.c">m</a> <a href="#top">t</a>')
+
+
+def test_news_entries() -> None:
+    """A news item keeps its headline, or is titled by its first words; its HTML has absolute links."""
+    items = [
+        NewsForFeed(url="https://lab.example.org/news/#a", updated=datetime(2024, 7, 1, tzinfo=UTC),
+                    title="Award", html='<p>To <a href="people/k/">K</a>.</p>'),
+        NewsForFeed(url="https://lab.example.org/news/#b", updated=datetime(2024, 6, 1, tzinfo=UTC), title="",
+                    html="<p>" + "word " * 40 + "&amp; more</p>"),
+    ]
+    entries = news_entries(items, root="https://lab.example.org/", author="Lab")
+    assert entries[0].title == "Award"
+    assert entries[0].content_html == '<p>To <a href="https://lab.example.org/people/k/">K</a>.</p>'
+    assert entries[1].title.endswith("…") and len(entries[1].title) <= 80 and "<" not in entries[1].title
+    parsed = feedparser.parse(atom_feed(INFO, entries, fallback_updated=FALLBACK))
+    assert not parsed.bozo
+    assert [e.id for e in parsed.entries] == ["https://lab.example.org/news/#a", "https://lab.example.org/news/#b"]

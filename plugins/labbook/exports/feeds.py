@@ -7,9 +7,12 @@ Atom ids must never change once published, so they are built from the site's URL
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
@@ -19,6 +22,8 @@ from labbook.model.publication import Publication
 
 #: The feed's ``generator`` element.
 GENERATOR = "labbook"
+
+_LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 
 
 @dataclass
@@ -122,3 +127,44 @@ def publication_entries(pubs: Iterable[Publication], *, page_url: Callable[[Publ
     return out
 
 
+
+
+def absolute_links(html: str, root: str) -> str:
+    """``html`` with every relative ``href``/``src`` made absolute against the site's ``root`` URL: a feed
+    reader shows an entry far from the page it came from."""
+
+    def fix(match: re.Match[str]) -> str:
+        url = match[2]
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith("#"):
+            return match[0]
+        return f'{match[1]}="{urljoin(root, url)}"'
+
+    return _LINK_ATTR.sub(fix, html)
+
+
+@dataclass
+class NewsForFeed:
+    """A news item as the feed needs it: its anchor URL, date, headline and HTML (links relative to the root)."""
+
+    url: str
+    updated: datetime
+    title: str
+    html: str
+
+
+def news_entries(items: Iterable[NewsForFeed], *, root: str, author: str) -> list[FeedEntry]:
+    """Atom entries for news items, in the order given; a headline-less item is titled by its first words."""
+    out = []
+    for item in items:
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.html)).strip()
+        title = item.title or _first_words(text)
+        out.append(FeedEntry(id=item.url, title=title, updated=item.updated, link=item.url, authors=[author],
+                             content_html=absolute_links(item.html, root)))
+    return out
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    plain = html.unescape(text)
+    if len(plain) <= limit:
+        return plain
+    return plain[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"

@@ -12,9 +12,20 @@ from typing import Any
 
 from labbook.catalog import Lab
 from labbook.model.publication import KIND_LABELS, Publication
+from labbook.model.talk import TALK_KINDS, Talk
+from labbook.urls import slugify
 
 #: Separator of multi-valued ``data-*`` attributes (topics, members); a topic containing it is split there.
 MULTI_SEPARATOR = "|"
+
+
+def speaker_key(talk: Talk, lab: Lab) -> str:
+    """What the speaker filter matches a talk by: the person id of a lab member, else the guest's name as a slug
+    ("" without a speaker)."""
+    person_id = lab.speaker_of.get(talk.id)
+    if person_id:
+        return person_id
+    return slugify(talk.speaker, fallback="") if talk.speaker else ""
 
 
 def _options(counts: Counter[str], labels: dict[str, str], order: list[str]) -> list[dict[str, Any]]:
@@ -53,4 +64,36 @@ def publication_facets(pubs: list[Publication], lab: Lab) -> dict[str, Any]:
         "topics": _options(topics, {}, sorted(topics, key=str.casefold)),
         "members": member_groups,
         "selected": sum(1 for p in pubs if p.selected),
+    }
+
+
+def talk_facets(talks: list[Talk], lab: Lab) -> dict[str, Any]:
+    """The filters of ``/talks/``: years (newest first), kinds and speakers (lab members first, then guests,
+    each by name), with counts."""
+    years = Counter(str(t.date.year) for t in talks)
+    kinds = Counter(t.kind for t in talks if t.kind)
+    speakers: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    members: set[str] = set()
+    for talk in talks:
+        key = speaker_key(talk, lab)
+        if not key:
+            continue
+        speakers[key] += 1
+        person = lab.person(key) if key == lab.speaker_of.get(talk.id) else None
+        if person is not None:
+            members.add(key)
+        names.setdefault(key, person.name if person is not None else talk.speaker or key)
+    groups = []
+    for label, keys in (("Lab members", [k for k in speakers if k in members]),
+                        ("Guests", [k for k in speakers if k not in members])):
+        if keys:
+            keys.sort(key=lambda k: names[k].casefold())
+            groups.append({"label": label, "options": [{"value": k, "label": names[k], "count": speakers[k]}
+                                                       for k in keys]})
+    return {
+        "total": len(talks),
+        "years": _options(years, {}, sorted(years, key=int, reverse=True)),
+        "kinds": _options(kinds, TALK_KINDS, list(TALK_KINDS)),
+        "speakers": groups,
     }

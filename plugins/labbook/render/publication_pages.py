@@ -14,8 +14,10 @@ from labbook.render.views import ViewBuilder, is_relative
 
 
 def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Renderer,
-                       edit_path: str | None, title: str = "Publications") -> GeneratedPage:
-    """``/publications/``: every entry, grouped by year (newest first), one heading per year."""
+                       edit_path: str | None, title: str = "Publications", *,
+                       feed_url: str | None = None) -> GeneratedPage:
+    """``/publications/``: the filters, then every entry grouped by year (newest first), one heading per year;
+    ``feed_url`` (root-relative) adds a link to the Atom feed."""
     groups = [(label, list(items)) for label, items in groupby(pubs, key=lambda p: p.year_label)]
     parts = [front_matter(title), f"# {title}", "", SLOT.format("intro"), ""]
     for label, _items in groups:
@@ -25,7 +27,8 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
     facets = publication_facets(pubs, views.lab)
 
     def slots(base: str) -> dict[str, str]:
-        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), facets=facets, base=base)}
+        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), facets=facets, base=base,
+                                         feed_url=feed_url)}
         for label, items in groups:
             out[f"y{label}"] = renderer.render("publication_list.html", pubs=views.publications(items), base=base)
         return out
