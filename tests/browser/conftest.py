@@ -189,19 +189,29 @@ def browser() -> Iterator[Any]:
         manager.stop()
 
 
+#: True once labbook.js has run and set up the page's filter form, if it has one.
+_READY = """() => document.documentElement.classList.contains("lb-js")
+  && Array.from(document.querySelectorAll("form[data-lb-facets]")).every(f => f.lbFacets)"""
+
+
 @dataclass
 class Tab:
     """A page in a fresh browser context, with everything it logged and requested."""
 
     page: Any
     base: str
+    javascript: bool = True
     console_errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
-    def open(self, path: str = "") -> Any:
-        """Go to ``path`` (relative to the site root) and wait until the page and its scripts settled."""
-        self.page.goto(self.base + path)
-        self.page.wait_for_load_state("networkidle")
+    def open(self, path: str = "", *, idle: bool = False) -> Any:
+        """Go to ``path`` (relative to the site root) and wait for the load event and labbook's set-up;
+        ``idle`` waits until no request has been in flight for half a second as well (slower)."""
+        self.page.goto(self.base + path, wait_until="load")
+        if idle:
+            self.page.wait_for_load_state("networkidle")
+        if self.javascript:
+            self.page.wait_for_function(_READY)
         return self.page
 
     def third_party(self) -> list[str]:
@@ -234,7 +244,7 @@ def open_tab(browser: Any, site_url: str) -> Iterator[Any]:
             context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
         page = context.new_page()
         page.set_default_timeout(10_000)
-        tab = Tab(page=page, base=base)
+        tab = Tab(page=page, base=base, javascript=javascript)
         page.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: tab.console_errors.append(f"uncaught: {exc}"))
         page.on("request", lambda req: tab.requests.append(req.url))

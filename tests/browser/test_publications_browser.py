@@ -63,8 +63,14 @@ def test_search_narrows_the_list_and_goes_into_the_url(open_tab, example_site_di
     assert query(page) == {"search": ["Mamba"]}
     # A year whose cards are all filtered out loses its heading too.
     years_left = {c["year"] for c in all_cards if c["id"] in expected}
-    for heading in page.query_selector_all("article h2[id]"):
-        assert heading.is_visible() == (heading.get_attribute("id") in years_left)
+    headings = page.query_selector_all("article h2[id]")
+    assert {h.get_attribute("id") for h in headings} > years_left
+    for heading in headings:
+        year = heading.get_attribute("id")
+        assert heading.is_visible() == (year in years_left)
+        # ... and so does its entry in the table of contents.
+        toc_entry = page.locator(f".md-sidebar--secondary .md-nav--secondary a[href$='#{year}']")
+        assert toc_entry.is_visible() == (year in years_left), year
 
 
 def test_search_ignores_accents_and_case(open_tab, small_site_url: str) -> None:
@@ -169,7 +175,7 @@ def test_instant_navigation_sets_up_the_filters(open_tab, example_site_dir: Path
     filters, and a shared filtered link followed from another page applies its filters."""
     all_cards = cards(example_site_dir)
     tab = open_tab()
-    page = tab.open("")
+    page = tab.open("", idle=True)  # Material has read the sitemap it needs for instant navigation
     page.evaluate("window.__same_document = true")
     page.click(".md-tabs a[href$='publications/']")
     page.wait_for_selector("form.lb-facets:not([hidden])")
@@ -223,7 +229,7 @@ def test_math_is_typeset_by_the_self_hosted_mathjax(open_tab) -> None:
 
 def test_math_is_typeset_after_instant_navigation(open_tab) -> None:
     """A page with math reached through instant navigation is typeset as well."""
-    page = open_tab().open("publications/")
+    page = open_tab().open("publications/", idle=True)
     page.evaluate("window.__same_document = true")
     page.click("article#zeng2024expressive .lb-pub-title a")
     page.wait_for_selector(".lb-pub-page .lb-abstract mjx-container", timeout=15_000)

@@ -140,7 +140,7 @@ def test_no_request_leaves_the_site(open_tab, name: str) -> None:
     """Opening a page (and using Material's search on it) requests nothing from any other host: no web
     fonts, no CDN, no GitHub API."""
     tab = open_tab()
-    page = tab.open(MAIN_PAGES[name])
+    page = tab.open(MAIN_PAGES[name], idle=True)
     page.click("input.md-search__input")
     page.keyboard.type("theory")  # key by key: Material's search listens to keyboard events
     page.wait_for_selector(".md-search-result__item")

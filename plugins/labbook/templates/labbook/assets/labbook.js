@@ -178,6 +178,20 @@
     window.history.replaceState(window.history.state, "", url);
   };
 
+  // The table of contents' entries by the id they point at (looked up once: a whole-document query per
+  // heading and keystroke is slow on a page of thousands of cards).
+  Facets.prototype.tocItems = function () {
+    if (!this.toc) {
+      var toc = {};
+      document.querySelectorAll(".md-nav--secondary a[href*='#']").forEach(function (a) {
+        var id = decodeURIComponent(a.getAttribute("href").split("#")[1] || "");
+        if (id && a.parentElement) (toc[id] = toc[id] || []).push(a.parentElement);
+      });
+      this.toc = toc;
+    }
+    return this.toc;
+  };
+
   Facets.prototype.apply = function () {
     var state = this.getState();
     var tokens = state.search ? fold(state.search[0]).split(/\s+/).filter(Boolean) : [];
@@ -210,17 +224,14 @@
         if (label) label.textContent = String(n);
       });
     });
+    var toc = this.tocItems();
     this.groups.forEach(function (group) {
       var any = group.querySelector(":scope > :not([hidden])") !== null;
       group.hidden = !any;
       var heading = group.previousElementSibling;
       if (heading && /^H[1-6]$/.test(heading.tagName)) {
         heading.hidden = !any;
-        if (heading.id) {
-          document.querySelectorAll('.md-nav--secondary a[href$="#' + heading.id + '"]').forEach(function (a) {
-            if (a.parentElement) a.parentElement.hidden = !any;
-          });
-        }
+        (toc[heading.id] || []).forEach(function (item) { item.hidden = !any; });
       }
     });
     var total = this.records.length;
