@@ -257,3 +257,20 @@ def test_feed_limit_and_off(make_site) -> None:
     off = make_site({"data/publications.bib": bib}, labbook={"feed_limit": 0},
                     extra_config={"site_url": "https://lab.example.org/x/"})
     assert not (off.site / "feeds" / "publications.xml").exists()
+
+
+def test_no_page_loads_anything_from_another_host(site: Path, site_url: str) -> None:
+    """No built page makes the browser fetch from another host: every script, stylesheet, preconnect, image,
+    frame and media source is relative or on the site itself (links a reader clicks may go anywhere)."""
+    fetched = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
+               "embed": "src", "object": "data"}
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        urls = [el.get(attr, "") for tag, attr in fetched.items() for el in soup.find_all(tag)]
+        urls += [el.get("href", "") for el in soup.find_all("link")
+                 if set(el.get("rel", [])) & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon",
+                                              "modulepreload", "manifest"}]
+        external = [u for u in urls if re.match(r"^(https?:)?//", u) and not u.startswith(site_url)]
+        assert not external, (page.relative_to(site).as_posix(), external)
