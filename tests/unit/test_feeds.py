@@ -135,3 +135,15 @@ def test_news_entries() -> None:
     parsed = feedparser.parse(atom_feed(INFO, entries, fallback_updated=FALLBACK))
     assert not parsed.bozo
     assert [e.id for e in parsed.entries] == ["https://lab.example.org/news/#a", "https://lab.example.org/news/#b"]
+
+
+def test_blank_title_and_author_names_do_not_break_the_feed() -> None:
+    """A title or author name of only spaces (BibTeX "~" is a no-break space) still gives a valid feed: the
+    entry is titled by its id and blank names are left out."""
+    entry = FeedEntry(id="https://lab.example.org/publications/x/", title="\u00a0 ",
+                      updated=datetime(2024, 1, 1, tzinfo=UTC), authors=["\u00a0", "Jane Doe"],
+                      link="https://lab.example.org/publications/x/")
+    parsed = feedparser.parse(atom_feed(INFO, [entry], fallback_updated=FALLBACK))
+    assert not parsed.bozo
+    assert parsed.entries[0].title == "https://lab.example.org/publications/x/"
+    assert [a.name for a in parsed.entries[0].authors] == ["Jane Doe"]

@@ -63,7 +63,7 @@ def atom_feed(info: FeedInfo, entries: Iterable[FeedEntry], *, fallback_updated:
     fg.title(info.title)
     if info.subtitle:
         fg.subtitle(info.subtitle)
-    fg.author({"name": info.author})
+    fg.author({"name": info.author.strip() or GENERATOR})
     fg.link(href=info.home_url, rel="alternate", type="text/html")
     fg.link(href=info.url, rel="self", type="application/atom+xml")
     fg.generator(GENERATOR)
@@ -72,13 +72,15 @@ def atom_feed(info: FeedInfo, entries: Iterable[FeedEntry], *, fallback_updated:
     for item in reversed(entries):
         fe = fg.add_entry()
         fe.id(item.id)
-        fe.title(item.title)
+        # Atom requires a title with text; a title of only spaces (BibTeX "~") would be refused.
+        fe.title(item.title.strip() or item.id)
         fe.updated(item.updated)
         fe.published(item.updated)
         if item.link:
             fe.link(href=item.link, rel="alternate", type="text/html")
         for name in item.authors:
-            fe.author({"name": name})
+            if name.strip():
+                fe.author({"name": name.strip()})
         if item.summary:
             fe.summary(item.summary)
         if item.content_html:
