@@ -17,16 +17,14 @@ from mkdocs.structure.pages import Page
 
 from labbook.diagnostics import Diagnostic, Severity
 from labbook.lab_cache import LabCache
-from labbook.render.environment import PACKAGE_TEMPLATES, Renderer
+from labbook.render.environment import Renderer
 from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
-from labbook.site_plan import SitePlan, plan_site
+from labbook.site_assets import scripts, site_assets, stylesheets
+from labbook.site_plan import SitePlan, head_links, plan_site
 
 log = get_plugin_logger(__name__)
-
-#: Package assets (under templates/labbook/assets/) copied into every site, under assets/labbook/.
-ASSETS = ("labbook.css", "labbook.js")
 
 
 class LabbookConfig(base.Config):
@@ -55,6 +53,11 @@ class LabbookConfig(base.Config):
     today = c.Optional(c.Type(str))
     """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date. With a pinned
     day, "now" is the start of that day in ``timezone``."""
+    feed_limit = c.Type(int, default=50)
+    """How many of the newest records each Atom feed holds; 0 turns the feeds off. Feeds need ``site_url``."""
+    mathjax = c.Type(bool, default=False)
+    """Self-host MathJax 3 (from the django-static-mathjax package) under ``assets/labbook/mathjax/`` and
+    configure it for ``pymdownx.arithmatex`` in generic mode, so math renders without any CDN."""
 
 
 class LabbookPlugin(BasePlugin[LabbookConfig]):
@@ -77,11 +80,10 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
-        for name in ASSETS:
-            path = f"assets/labbook/{name}"
-            target = config.extra_css if name.endswith(".css") else config.extra_javascript
-            if path not in [str(x) for x in target]:
-                target.append(path)
+        for target, paths in ((config.extra_css, stylesheets()),
+                              (config.extra_javascript, scripts(mathjax=self.settings.mathjax))):
+            listed = [str(x) for x in target]
+            target.extend(path for path in paths if path not in listed)
         self._config = config
         return config
 
@@ -102,10 +104,9 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
                         prefixes={k: v for k, v in settings.pages.items() if v})
         existing = {f.src_uri for f in files}
         self.plan, self.views = plan_site(lab, settings, self.renderer, urls, existing)
-        for name in ASSETS:
-            if files.get_file_from_path(f"assets/labbook/{name}") is None:
-                files.append(File.generated(config, f"assets/labbook/{name}",
-                                            abs_src_path=str(PACKAGE_TEMPLATES / "assets" / name)))
+        for asset in site_assets(mathjax=settings.mathjax):
+            if files.get_file_from_path(asset.dest) is None:
+                files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
         for page in self.plan.pages.values():
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
@@ -131,11 +132,12 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         generated = self._generated(page)
-        if generated is None or generated.head is None:
-            return output
-        head = str(generated.head(page.canonical_url, base_for(page.url)))
+        base = base_for(page.url)
+        head = head_links(self.plan, base) if self.plan else ""
+        if generated is not None and generated.head is not None:
+            head += str(generated.head(page.canonical_url, base))
         at = output.find("</head>")
-        return output if at < 0 else output[:at] + head + "\n" + output[at:]
+        return output if at < 0 or not head else output[:at] + head + "\n" + output[at:]
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         settings = self.settings
@@ -151,7 +153,7 @@ def plugin_settings(options: dict[str, Any], config: MkDocsConfig) -> Settings:
     """The core's Settings from the plugin's options and the site config (shared with ``labbook check``)."""
     try:
         return settings_from_options(options, config_file=config.config_file_path, docs_dir=config.docs_dir,
-                                     site_url=config.site_url)
+                                     site_url=config.site_url, site_name=config.site_name)
     except SettingsError as exc:
         raise PluginError(f"labbook: {exc}") from exc
 

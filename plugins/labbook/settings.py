@@ -54,8 +54,16 @@ class Settings:
     highlight_members: bool = True
     max_authors: int = 10
     site_url: str | None = None
+    site_name: str = ""
     today: date | None = None
     notes_dir: str = "notes"
+    feed_limit: int = 50
+    mathjax: bool = False
+
+    @property
+    def build_date(self) -> date:
+        """``today`` when pinned, else the date of this build."""
+        return self.today or date.today()
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -79,6 +87,7 @@ def settings_from_options(
     config_file: str | Path | None,
     docs_dir: str | Path,
     site_url: str | None = None,
+    site_name: str | None = None,
 ) -> Settings:
     """Settings from the plugin's validated options (as in mkdocs.yml) and the site's own settings.
 
@@ -125,6 +134,9 @@ def settings_from_options(
         highlight_members=bool(options.get("highlight_members", defaults.highlight_members)),
         max_authors=int(options.get("max_authors", defaults.max_authors)),
         site_url=site_url or None,
+        site_name=site_name or "",
         today=today,
         notes_dir=str(options.get("notes_dir") or defaults.notes_dir).strip("/"),
+        feed_limit=int(options.get("feed_limit", defaults.feed_limit)),
+        mathjax=bool(options.get("mathjax", defaults.mathjax)),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 from labbook.catalog import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex
 from labbook.exports.csl_json import to_csl_json
@@ -20,14 +22,25 @@ from labbook.render.site_urls import SiteUrls
 from labbook.render.talk_pages import plan_talks
 from labbook.render.views import ViewBuilder
 from labbook.settings import Settings
+from labbook.syndication import PUBLICATIONS_FEED, feeds_enabled, plan_syndication
 
 #: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
 PagePlanner = Callable[["SitePlan", Lab, LabViews, Renderer, Settings], None]
 
 
+@dataclass(frozen=True)
+class HeadLink:
+    """A file that every page announces in ``<head>`` (feeds, calendars): ``<link rel="alternate">``."""
+
+    path: str
+    type: str
+    title: str
+
+
 @dataclass
 class SitePlan:
-    """Pages (by ``src_uri``) and files (site path -> content) to add to a site."""
+    """Pages (by ``src_uri``) and files (site path -> content) to add to a site, and the ``<head>`` links
+    that point every page at its feeds."""
 
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     files: dict[str, str | bytes] = field(default_factory=dict)
@@ -35,6 +48,7 @@ class SitePlan:
     #: HTML put before the content of a page the lab wrote (by ``src_uri``), given the page's base; e.g. the
     #: byline of a research note.
     preludes: dict[str, Callable[[str], str]] = field(default_factory=dict)
+    head_links: list[HeadLink] = field(default_factory=list)
 
     def add_page(self, page: GeneratedPage) -> None:
         """Add a page unless the lab wrote one at the same path (the lab's own page wins)."""
@@ -49,6 +63,21 @@ class SitePlan:
         """Add an export file unless the lab ships its own at that path."""
         if path not in self.existing:
             self.files[path] = content
+
+    def add_feed(self, path: str, content: bytes, title: str) -> None:
+        """Add an Atom feed and announce it on every page (a feed the lab ships itself is announced too)."""
+        self.add_file(path, content)
+        self.announce(path, "application/atom+xml", title)
+
+    def announce(self, path: str, media_type: str, title: str) -> None:
+        """Link ``path`` from every page's ``<head>`` as an alternate (feed readers, calendar apps)."""
+        self.head_links.append(HeadLink(path, media_type, title))
+
+
+def head_links(plan: SitePlan, base: str) -> str:
+    """The ``<link rel="alternate">`` elements of ``plan``'s feeds, for a page whose root is at ``base``."""
+    link = Markup('<link rel="alternate" type="{}" title="{}" href="{}">\n')
+    return str(Markup("").join(link.format(h.type, h.title, base + h.path) for h in plan.head_links))
 
 
 def same_url_sources(src_uri: str) -> tuple[str, ...]:
@@ -69,7 +98,8 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     if views.urls.url("publications") is None:
         return
     first_bib = settings.bibliography[0] if settings.bibliography else None
-    plan.add_page(publications_index(lab.publications, views, renderer, first_bib))
+    feed = PUBLICATIONS_FEED if feeds_enabled(settings) else None
+    plan.add_page(publications_index(lab.publications, views, renderer, first_bib, feed_url=feed))
     if settings.per_publication_pages:
         for pub in lab.publications:
             plan.add_page(publication_page(pub, views, renderer, settings.site_url))
@@ -78,7 +108,8 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
 
 
 #: The planners run for every site, in order.
-PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections]
+PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections,
+                               plan_syndication]
 
 
 def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
@@ -91,6 +122,7 @@ def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
     plan = SitePlan(existing=existing)
     for planner in PLANNERS:
         planner(plan, lab, views, renderer, settings)
+    _folder_sitemaps(plan, settings)
     return plan, views
 
 
@@ -99,3 +131,19 @@ def make_views(lab: Lab, settings: Settings, urls: SiteUrls) -> LabViews:
     return LabViews(lab, urls, max_authors=settings.max_authors, highlight_members=settings.highlight_members,
                     per_publication_pages=settings.per_publication_pages,
                     clock=Clock.for_site(settings.timezone, settings.today))
+
+
+def _folder_sitemaps(plan: SitePlan, settings: Settings) -> None:
+    # Material's instant navigation treats every <link rel="alternate"> as another language of the site and
+    # fetches "sitemap.xml" next to it; for feeds/publications.xml that is feeds/sitemap.xml, whose absence
+    # shows as a 404 in every reader's console. A small sitemap listing the folder's feeds answers it.
+    folders: dict[str, list[str]] = {}
+    for link in plan.head_links:
+        folder = link.path.rpartition("/")[0]
+        if folder:
+            folders.setdefault(folder, []).append(link.path)
+    root = (settings.site_url or "").rstrip("/") + "/"
+    for folder, paths in folders.items():
+        urls = "".join(f"<url><loc>{escape(root + p)}</loc></url>" for p in paths)
+        plan.add_file(f"{folder}/sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n')

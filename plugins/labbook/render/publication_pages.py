@@ -8,22 +8,27 @@ from labbook.exports.jsonld import json_ld_script, scholarly_article
 from labbook.exports.scholar_meta import citation_meta, render_meta
 from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
+from labbook.render.facets import publication_facets
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
 from labbook.render.views import ViewBuilder, is_relative
 
 
 def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Renderer,
-                       edit_path: str | None, title: str = "Publications") -> GeneratedPage:
-    """``/publications/``: every entry, grouped by year (newest first), one heading per year."""
+                       edit_path: str | None, title: str = "Publications", *,
+                       feed_url: str | None = None) -> GeneratedPage:
+    """``/publications/``: the filters, then every entry grouped by year (newest first), one heading per year;
+    ``feed_url`` (root-relative) adds a link to the Atom feed."""
     groups = [(label, list(items)) for label, items in groupby(pubs, key=lambda p: p.year_label)]
     parts = [front_matter(title), f"# {title}", "", SLOT.format("intro"), ""]
     for label, _items in groups:
         parts += [heading(2, label), "", SLOT.format(f"y{label}"), ""]
     if not pubs:
         parts += ["No publications yet.", ""]
+    facets = publication_facets(pubs, views.lab)
 
     def slots(base: str) -> dict[str, str]:
-        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), base=base)}
+        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), facets=facets, base=base,
+                                         feed_url=feed_url)}
         for label, items in groups:
             out[f"y{label}"] = renderer.render("publication_list.html", pubs=views.publications(items), base=base)
         return out

@@ -21,6 +21,7 @@ from labbook.model.opening import LEVEL_HEADINGS, Opening
 from labbook.model.person import ROLE_HEADINGS, Person
 from labbook.model.project import Project
 from labbook.model.talk import Talk
+from labbook.render.facets import speaker_key
 from labbook.render.markdown_text import resolve_refs
 from labbook.render.views import ViewBuilder, is_relative
 
@@ -186,6 +187,7 @@ class LabViews(ViewBuilder):
             "projects": [{"title": p.title, "url": self.project_url(p.id)}
                          for p in lab.projects_of_talk.get(t.id, [])],
             "topics": t.topics,
+            "speaker_key": speaker_key(t, lab),
         }
 
     # Openings, news, courses ------------------------------------------------------------------------------

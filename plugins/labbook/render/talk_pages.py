@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 from labbook.exports.jsonld import json_ld_script, talk_event
 from labbook.model.talk import Talk
 from labbook.render.environment import Renderer
+from labbook.render.facets import talk_facets
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
 from labbook.render.markdown_text import plain_text
 from labbook.render.record_views import LabViews
+from labbook.syndication import TALKS_CALENDAR, calendar_enabled
 
 if TYPE_CHECKING:
     from labbook.catalog import Lab
@@ -18,13 +20,16 @@ if TYPE_CHECKING:
     from labbook.site_plan import SitePlan
 
 
-def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "Talks") -> GeneratedPage:
-    """``/talks/``: upcoming talks (soonest first), then past talks grouped by year, newest first."""
+def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "Talks", *,
+                calendar_url: str | None = None) -> GeneratedPage:
+    """``/talks/``: the filters, upcoming talks (soonest first), then past talks grouped by year, newest first;
+    ``calendar_url`` (root-relative) adds a link to the iCalendar file."""
     lab = views.lab
     upcoming = lab.query_talks(when="upcoming", clock=views.clock)
     past = lab.query_talks(when="past", clock=views.clock)
     groups = [(str(year), list(items)) for year, items in groupby(past, key=lambda t: t.date.year)]
-    parts = [front_matter(title), f"# {title}", ""]
+    parts = [front_matter(title), f"# {title}", "", SLOT.format("intro"), ""]
+    facets = talk_facets(lab.talks, lab)
     if upcoming:
         parts += ["## Upcoming", "", SLOT.format("upcoming"), ""]
     for year, _items in groups:
@@ -33,7 +38,8 @@ def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, titl
         parts += ["No talks yet.", ""]
 
     def slots(base: str) -> dict[str, str]:
-        out = {}
+        out = {"intro": renderer.render("talks_intro.html", count=len(lab.talks), facets=facets, base=base,
+                                        calendar_url=calendar_url)}
         if upcoming:
             out["upcoming"] = renderer.render("talk_list.html", talks=views.talks(upcoming), base=base)
         for year, items in groups:
@@ -97,6 +103,7 @@ def plan_talks(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, se
     path = settings.collection_path("talks")
     if views.urls.url("talks") is None or not (lab.talks or path.is_file()):
         return
-    plan.add_page(talks_index(views, renderer, settings.display(path)))
+    calendar = TALKS_CALENDAR if calendar_enabled(settings) else None
+    plan.add_page(talks_index(views, renderer, settings.display(path), calendar_url=calendar))
     for talk in lab.talks:
         plan.add_page(talk_page(talk, views, renderer, settings.site_url))

@@ -85,8 +85,6 @@ class ViewBuilder:
             "editors": [self._author(a) for a in pub.editors],
             "members": members,
             "bibtex": entry_to_bibtex(pub.raw),
-            "search_text": " ".join([pub.title_text, pub.venue_text, *(a.text for a in pub.authors),
-                                     *pub.topics]).casefold(),
         }
 
     def _author(self, author: Any) -> dict[str, Any]:

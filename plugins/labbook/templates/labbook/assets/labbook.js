@@ -1,8 +1,13 @@
-/* labbook: toggles, copy buttons and "et al." expansion. Event delegation on the document, so it keeps
-   working with Material's instant navigation without re-binding; everything degrades to plain HTML. */
+/* labbook: toggles, copy buttons, "et al." expansion and the filters of generated lists.
+
+   Clicks are handled by one listener on the document, so they keep working across Material's instant
+   navigation without re-binding; the filters are set up again for each new page (Material's document$, or
+   DOMContentLoaded without it). Without JavaScript every card is on the page and the filter form stays hidden. */
 (function () {
   "use strict";
   document.documentElement.classList.add("lb-js");
+
+  /* ---- toggles and copy buttons ------------------------------------------------------------------------- */
 
   function showEtAlButtons(root) {
     root.querySelectorAll(".lb-etal[hidden]").forEach(function (button) { button.hidden = false; });
@@ -23,30 +28,241 @@
         panel.hidden = !open;
       }
     } else if (target.classList.contains("lb-copy")) {
-      var source = document.getElementById(target.getAttribute("data-copy"));
-      if (!source) return;
-      var text = source.textContent;
-      var done = function () {
-        var label = target.textContent;
-        target.textContent = "Copied";
-        setTimeout(function () { target.textContent = label; }, 1500);
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
-      } else { fallbackCopy(text); done(); }
+      copy(target);
+    } else if (target.classList.contains("lb-chip")) {
+      var pressed = target.getAttribute("aria-pressed") === "true";
+      target.setAttribute("aria-pressed", pressed ? "false" : "true");
+      var form = target.closest("form[data-lb-facets]");
+      if (form && form.lbFacets) form.lbFacets.changed();
     }
+  }
+
+  function copy(button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source) return;
+    var text = source.textContent;
+    var done = function (ok) {
+      if (!button.hasAttribute("data-label")) button.setAttribute("data-label", button.textContent);
+      button.textContent = ok ? "Copied" : "Press Ctrl+C";
+      setTimeout(function () { button.textContent = button.getAttribute("data-label"); }, 1500);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { done(true); },
+        function () { done(fallbackCopy(text)); });
+    } else { done(fallbackCopy(text)); }
   }
 
   function fallbackCopy(text) {
     var area = document.createElement("textarea");
+    var ok = false;
     area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0";
     document.body.appendChild(area); area.select();
-    try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
     document.body.removeChild(area);
+    return ok;
   }
 
+  /* ---- filters --------------------------------------------------------------------------------------------
+     A form[data-lb-facets] filters the elements matching its data-lb-items selector. Each control names the
+     card attribute it reads (data-attr="year" reads data-year; several values are separated by "|"). Values
+     of one filter are alternatives (2023 or 2024); different filters must all match. The state lives in the
+     URL query (?search=mamba&year=2024&topic=Theory; not "q", which Material's search reads), so a filtered view can be shared. */
+
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function Facets(form) {
+    this.form = form;
+    var scope = form.closest("article") || document;
+    this.scope = scope;
+    this.items = Array.prototype.slice.call(scope.querySelectorAll(form.getAttribute("data-lb-items")));
+    this.groups = Array.prototype.slice.call(scope.querySelectorAll(form.getAttribute("data-lb-groups") || "none"));
+    this.count = scope.querySelector("[data-lb-count]");
+    this.empty = scope.querySelector("[data-lb-empty]");
+    this.noun = form.getAttribute("data-lb-noun") || "item";
+    this.nouns = form.getAttribute("data-lb-nouns") || this.noun + "s";
+    this.search = form.querySelector("input[name=search]");
+    this.facets = Array.prototype.slice.call(form.querySelectorAll("[data-facet]")).map(function (el) {
+      return { name: el.getAttribute("data-facet"), attr: el.getAttribute("data-attr"), el: el };
+    });
+    var searchIn = form.getAttribute("data-lb-search-in");
+    this.records = this.items.map(function (item) {
+      var parts = searchIn ? item.querySelectorAll(searchIn) : [item];
+      var text = Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ");
+      return { item: item, text: fold(text.replace(/\s+/g, " ")), values: {} };
+    });
+    var self = this;
+    this.records.forEach(function (rec) {
+      self.facets.forEach(function (f) {
+        var raw = rec.item.getAttribute("data-" + f.attr) || "";
+        rec.values[f.name] = raw ? raw.split("|").map(fold) : [];
+      });
+    });
+    this.pending = false;
+    form.hidden = false;
+    form.addEventListener("input", function () { self.changed(); });
+    form.addEventListener("change", function () { self.changed(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      self.setState({});
+      self.changed();
+      if (self.search) self.search.focus();
+    });
+    this.setState(readQuery());
+    this.apply();
+  }
+
+  function readQuery() {
+    var state = {};
+    new URLSearchParams(window.location.search).forEach(function (value, key) {
+      (state[key] = state[key] || []).push(value);
+    });
+    return state;
+  }
+
+  Facets.prototype.setState = function (state) {
+    if (this.search) this.search.value = (state.search || []).join(" ");
+    this.facets.forEach(function (f) {
+      var wanted = (state[f.name] || []).map(fold);
+      f.el.querySelectorAll(".lb-chip").forEach(function (chip) {
+        chip.setAttribute("aria-pressed", wanted.indexOf(fold(chip.getAttribute("data-value"))) >= 0 ? "true" : "false");
+      });
+      f.el.querySelectorAll("select").forEach(function (select) {
+        var match = Array.prototype.find.call(select.options, function (o) {
+          return o.value && wanted.indexOf(fold(o.value)) >= 0;
+        });
+        select.value = match ? match.value : "";
+      });
+      f.el.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+        box.checked = wanted.indexOf(fold(box.value)) >= 0;
+      });
+    });
+  };
+
+  Facets.prototype.getState = function () {
+    var state = {};
+    var q = this.search ? this.search.value.trim() : "";
+    if (q) state.search = [q];
+    this.facets.forEach(function (f) {
+      var values = [];
+      f.el.querySelectorAll(".lb-chip[aria-pressed=true]").forEach(function (c) { values.push(c.getAttribute("data-value")); });
+      f.el.querySelectorAll("select").forEach(function (s) { if (s.value) values.push(s.value); });
+      f.el.querySelectorAll("input[type=checkbox]:checked").forEach(function (b) { values.push(b.value); });
+      if (values.length) state[f.name] = values;
+    });
+    return state;
+  };
+
+  Facets.prototype.changed = function () {
+    var self = this;
+    if (this.pending) return;
+    this.pending = true;
+    window.requestAnimationFrame(function () {
+      self.pending = false;
+      self.apply();
+      self.writeQuery();
+    });
+  };
+
+  Facets.prototype.writeQuery = function () {
+    var params = new URLSearchParams();
+    var state = this.getState();
+    Object.keys(state).forEach(function (key) {
+      state[key].forEach(function (value) { params.append(key, value); });
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    // Keep history.state: Material's instant navigation stores its own data there.
+    window.history.replaceState(window.history.state, "", url);
+  };
+
+  // The table of contents' entries by the id they point at (looked up once: a whole-document query per
+  // heading and keystroke is slow on a page of thousands of cards).
+  Facets.prototype.tocItems = function () {
+    if (!this.toc) {
+      var toc = {};
+      document.querySelectorAll(".md-nav--secondary a[href*='#']").forEach(function (a) {
+        var id = decodeURIComponent(a.getAttribute("href").split("#")[1] || "");
+        if (id && a.parentElement) (toc[id] = toc[id] || []).push(a.parentElement);
+      });
+      this.toc = toc;
+    }
+    return this.toc;
+  };
+
+  Facets.prototype.apply = function () {
+    var state = this.getState();
+    var tokens = state.search ? fold(state.search[0]).split(/\s+/).filter(Boolean) : [];
+    var active = this.facets.map(function (f) { return (state[f.name] || []).map(fold); });
+    var facets = this.facets;
+    var shown = 0;
+    // For each filter, the values of the cards that every *other* filter lets through: the chip counts.
+    var counts = facets.map(function () { return {}; });
+    this.records.forEach(function (rec) {
+      var textOk = tokens.every(function (t) { return rec.text.indexOf(t) >= 0; });
+      var fails = [];
+      facets.forEach(function (f, i) {
+        var wanted = active[i];
+        var ok = !wanted.length || rec.values[f.name].some(function (v) { return wanted.indexOf(v) >= 0; });
+        if (!ok) fails.push(i);
+      });
+      var visible = textOk && fails.length === 0;
+      if (rec.item.hidden === visible) rec.item.hidden = !visible;
+      if (visible) shown += 1;
+      if (!textOk || fails.length > 1) return;
+      facets.forEach(function (f, i) {
+        if (fails.length === 1 && fails[0] !== i) return;
+        rec.values[f.name].forEach(function (v) { counts[i][v] = (counts[i][v] || 0) + 1; });
+      });
+    });
+    facets.forEach(function (f, i) {
+      f.el.querySelectorAll(".lb-chip").forEach(function (chip) {
+        var n = counts[i][fold(chip.getAttribute("data-value"))] || 0;
+        var label = chip.querySelector(".lb-chip-count");
+        if (label) label.textContent = String(n);
+      });
+    });
+    var toc = this.tocItems();
+    this.groups.forEach(function (group) {
+      var any = group.querySelector(":scope > :not([hidden])") !== null;
+      group.hidden = !any;
+      var heading = group.previousElementSibling;
+      if (heading && /^H[1-6]$/.test(heading.tagName)) {
+        heading.hidden = !any;
+        (toc[heading.id] || []).forEach(function (item) { item.hidden = !any; });
+      }
+    });
+    var total = this.records.length;
+    var filtered = shown !== total || Object.keys(state).length > 0;
+    if (this.count) {
+      this.count.textContent = filtered
+        ? shown + " of " + total + " " + (total === 1 ? this.noun : this.nouns)
+        : total + " " + (total === 1 ? this.noun : this.nouns);
+    }
+    if (this.empty) this.empty.hidden = shown !== 0;
+    var active = this.form.querySelector("[data-lb-active]");
+    if (active) {
+      var n = Object.keys(state).reduce(function (sum, key) { return sum + (key === "search" ? 0 : state[key].length); }, 0);
+      active.textContent = n ? " (" + n + ")" : "";
+    }
+    this.form.classList.toggle("lb-filtered", filtered);
+  };
+
+  function initFacets(root) {
+    root.querySelectorAll("form[data-lb-facets]").forEach(function (form) {
+      if (!form.lbFacets) form.lbFacets = new Facets(form);
+    });
+  }
+
+  /* ---- wiring --------------------------------------------------------------------------------------------- */
+
   document.addEventListener("click", onClick);
-  function init() { showEtAlButtons(document); }
+  function init() {
+    showEtAlButtons(document);
+    initFacets(document);
+  }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
