@@ -59,9 +59,18 @@ class Lab:
         self.publications.sort(key=_newest_first)
         self.by_key = {}
         used_slugs: set[str] = set()
-        for pub in self.publications:
+        owners: dict[str, Publication] = {}
+        for pub in sorted(self.publications, key=lambda p: p.order):  # file order: URLs stay put as lists grow
             self.by_key[pub.key.casefold()] = pub
-            pub.slug = _unique(pub.slug, used_slugs)
+            wanted = pub.slug
+            pub.slug = _unique(wanted, used_slugs)
+            if pub.slug != wanted:
+                first = owners[wanted]
+                self.report.warning(pub.path, pub.line, "bib-key-clash",
+                                    f"keys '{first.key}' and '{pub.key}' give the same URL "
+                                    f"'{wanted}'; this entry's page is '{pub.slug}'",
+                                    hint="rename one key so that it differs in letters or digits")
+            owners[pub.slug] = pub
         self.people_by_id = {p.id: p for p in self.people}
         self.papers_of = {p.id: [] for p in self.people}
         for pub in self.publications:
@@ -180,7 +189,7 @@ class Lab:
             if upcoming:
                 talks.reverse()
         if limit is not None:
-            talks = talks[: max(int(limit), 0)]
+            talks = talks[: _limit(limit)]
         return talks
 
     def query_openings(self, *, clock: Clock, status: str = "open", level: str | Iterable[str] | None = None,
@@ -198,7 +207,7 @@ class Lab:
 
     def latest_news(self, limit: int | None = None) -> list[NewsItem]:
         """News items, newest first, at most ``limit``."""
-        return self.news if limit is None else self.news[: max(int(limit), 0)]
+        return self.news if limit is None else self.news[: _limit(limit)]
 
     def record_counts(self) -> list[RecordCount]:
         """Records read vs records kept, for every data file the loader counted (in the order read).
@@ -264,7 +273,7 @@ class Lab:
         if selected is not None:
             pubs = [p for p in pubs if p.selected == bool(selected)]
         if limit is not None:
-            pubs = pubs[: max(int(limit), 0)]
+            pubs = pubs[: _limit(limit)]
         return pubs
 
     def topics(self) -> list[str]:
@@ -295,15 +304,28 @@ def _distinct(values: Iterable[str]) -> list[str]:
 
 
 def _years(value: int | str | Iterable[int | str]) -> set[int | None]:
+    if isinstance(value, bool):
+        raise ValueError(f"year must be a year such as 2024, a list or a range '2020-2024', not {value!r}")
     if isinstance(value, int):
         return {value}
     if isinstance(value, str):
         text = value.strip()
-        if "-" in text[1:]:
-            start, _, end = text.partition("-")
+        if text.casefold() == "forthcoming":
+            return {None}
+        start, dash, end = text.partition("-")
+        if text.isdigit():
+            return {int(text)}
+        if dash and start.strip().isdigit() and end.strip().isdigit():
             return set(range(int(start), int(end) + 1))
-        return {int(text)} if text.isdigit() else {None}
-    return {int(v) for v in value}
+        raise ValueError(f"year must be a year such as 2024, a list or a range '2020-2024', not {value!r}")
+    return set().union(*(_years(v) for v in value)) if value else set()
+
+
+def _limit(value: object) -> int:
+    """A list length from a macro argument; a clear error for anything that is not a whole number."""
+    if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.isdigit())):
+        raise ValueError(f"limit must be a whole number, not {value!r}")
+    return max(int(value), 0)
 
 
 def _folded(value: str | Iterable[str]) -> set[str]:

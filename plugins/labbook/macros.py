@@ -14,6 +14,7 @@ module loads the lab itself with the default options.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from labbook.diagnostics import Report
 from labbook.lab_cache import LabCache
 from labbook.model.opening import LEVEL_HEADINGS
 from labbook.model.person import ROLE_HEADINGS
+from labbook.model.publication import KIND_LABELS
 from labbook.render.environment import Renderer
 from labbook.render.markdown_text import with_base
 from labbook.render.record_views import LabViews
@@ -66,15 +68,61 @@ def _page_problem(env: Any, needle: str, message: str, hint: str = "") -> None:
     report = Report()
     page = getattr(env, "page", None)
     root = Path(env.conf.get("config_file_path") or "mkdocs.yml").resolve().parent
-    path = "?"
+    path, offset = "?", 0
     if page is not None:
         source = Path(env.conf.get("docs_dir", "docs")).resolve() / page.file.src_uri
         path = source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
-    markdown = getattr(env, "markdown", "") or ""
-    line = next((i for i, text in enumerate(markdown.splitlines(), 1) if needle in text), 0)
+        offset = _front_matter_lines(source)
+    line = _call_line()
+    if line:
+        line += offset
+    else:  # called from outside a template: the first line that mentions the call
+        markdown = getattr(env, "markdown", "") or ""
+        found = next((i for i, text in enumerate(markdown.splitlines(), 1) if needle in text), 0)
+        line = found + offset if found else 0
     report.error(path, line, "macro", message, hint=hint)
     for diagnostic in report:
         log.error(diagnostic.format_text())
+
+
+def _call_line() -> int:
+    """The line of the page's Markdown (without front matter) whose macro call is running now.
+
+    Jinja compiles the page to Python and maps Python lines back to template lines; the running template's
+    frame is found on the stack.
+    """
+    frame = inspect.currentframe()
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return int(template.get_corresponding_lineno(frame.f_lineno))
+        frame = frame.f_back
+    return 0
+
+
+def _front_matter_lines(source: Path) -> int:
+    """How many lines of YAML front matter (``---`` ... ``---``) precede the Markdown MkDocs renders."""
+    try:
+        lines = source.read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return 0
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    end = next((i for i, text in enumerate(lines[1:], 1) if text.rstrip() in {"---", "..."}), None)
+    return end + 1 if end is not None else 0
+
+
+def _scope(env: Any, template: str) -> str:
+    """An id prefix for a list: "" for the first list of its kind on a page, then "l2-", "l3-" ...
+
+    Two lists of the same records on one page would otherwise repeat element ids, and the second list's
+    toggles would open the first list's panels.
+    """
+    page = getattr(env, "page", None)
+    key = (page.file.src_uri if page is not None else "") + "|" + template
+    counts: dict[str, int] = env.__dict__.setdefault("_labbook_lists", {})
+    counts[key] = counts.get(key, 0) + 1
+    return "" if counts[key] == 1 else f"l{counts[key]}-"
 
 
 def define_env(env: Any) -> None:
@@ -94,14 +142,13 @@ def define_env(env: Any) -> None:
             pubs = lab.query_publications(year=year, topic=topic, type=type, author=author, selected=selected,
                                           limit=limit, keys=keys)
         except (TypeError, ValueError) as exc:
-            _page_problem(env, "publications(", f"publications(...): bad filter value: {exc}",
+            _page_problem(env, "publications(", f"publications(...): {exc}",
                           hint="year takes 2024, [2023, 2024] or '2020-2024'; limit a whole number")
             return Markup("")
-        if keys is not None:
-            for key in keys:
-                if lab.publication(key) is None:
-                    _page_problem(env, key, f"publications(keys=...): no entry has the key '{key}'")
-        return renderer.render("publication_list.html", pubs=views.publications(pubs), base=base())
+        for problem in unknown_publication_filters(lab, topic=topic, type=type, author=author, keys=keys):
+            _page_problem(env, "publications(", f"publications(...): {problem}")
+        return renderer.render("publication_list.html", pubs=views.publications(pubs), base=base(),
+                               scope=_scope(env, "publication_list.html"))
 
     @env.macro
     def cite(key: str) -> Markup:
@@ -117,7 +164,8 @@ def define_env(env: Any) -> None:
 
     def block(renderer: Renderer, template: str, **context: Any) -> Markup:
         here = base()
-        return Markup(with_base(str(renderer.render(template, base=here, **context)), here))
+        html = renderer.render(template, base=here, scope=_scope(env, template), **context)
+        return Markup(with_base(str(html), here))
 
     @env.macro
     def talks(selected: bool | None = None, year: Any = None, kind: Any = None, speaker: str | None = None,
@@ -195,6 +243,25 @@ def define_env(env: Any) -> None:
         ref = views.person_ref(found.id)
         text = Markup(str(escape(label or found.name)).translate(_MD_SPECIAL))
         return renderer.render("person_link.html", ref=ref, base=base(), label=text)
+
+
+def unknown_publication_filters(lab: Lab, *, topic: Any, type: Any, author: str | None,
+                                keys: list[str] | None) -> list[str]:
+    """Filter values that match nothing in the lab: a typo there would silently give an empty list."""
+    problems: list[str] = []
+    topics = {t.casefold() for t in lab.topics()}
+    for value in [topic] if isinstance(topic, str) else list(topic or []):
+        if str(value).casefold() not in topics:
+            problems.append(f"no publication has the topic '{value}' (topics: {', '.join(lab.topics()) or 'none'})")
+    kinds = {k.casefold() for k in KIND_LABELS} | {v.casefold() for v in KIND_LABELS.values()}
+    kinds |= {p.entry_type for p in lab.publications}
+    for value in [type] if isinstance(type, str) else list(type or []):
+        if str(value).casefold() not in kinds:
+            problems.append(f"unknown type '{value}' (kinds: {', '.join(KIND_LABELS)}, or a BibTeX entry type)")
+    if author is not None and not lab.query_publications(author=author):
+        problems.append(f"no publication has the author '{author}' (a person id or a name as written in the .bib)")
+    problems += [f"no entry has the key '{key}'" for key in keys or [] if lab.publication(key) is None]
+    return problems
 
 
 def citation_label(pub: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,6 +82,15 @@ class SettingsError(ValueError):
     """An option of the labbook plugin has a value labbook cannot use (the message says which and why)."""
 
 
+_PREFIX = re.compile(r"[a-z0-9_][a-z0-9_\-]*(/[a-z0-9_][a-z0-9_\-]*)*")
+
+
+def _max_authors(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SettingsError(f"`max_authors` must be a whole number of at least 1, not {value!r}")
+    return value
+
+
 def settings_from_options(
     options: Mapping[str, Any],
     *,
@@ -102,6 +112,9 @@ def settings_from_options(
         if kind not in DEFAULT_PAGES:
             raise SettingsError(f"unknown page '{kind}' in `pages`; known: {', '.join(DEFAULT_PAGES)}")
         pages[kind] = str(prefix).strip("/") if prefix not in (False, None, "") else ""
+        if pages[kind] and not _PREFIX.fullmatch(pages[kind]):
+            raise SettingsError(f"`pages.{kind}`: '{prefix}' is not a URL prefix inside the site; use lower-case "
+                                "words, digits, '-' and '_', separated by '/' (e.g. papers or lab/papers)")
     collections = dict(options.get("collections") or {})
     unknown = set(collections) - set(DEFAULT_COLLECTIONS)
     if unknown:
@@ -132,7 +145,7 @@ def settings_from_options(
         per_publication_pages=bool(options.get("per_publication_pages", defaults.per_publication_pages)),
         timezone=timezone,
         highlight_members=bool(options.get("highlight_members", defaults.highlight_members)),
-        max_authors=int(options.get("max_authors", defaults.max_authors)),
+        max_authors=_max_authors(options.get("max_authors", defaults.max_authors)),
         site_url=site_url or None,
         site_name=site_name or "",
         today=today,

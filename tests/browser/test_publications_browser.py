@@ -111,6 +111,7 @@ def test_facets_combine_and_a_shared_url_restores_them(open_tab, example_site_di
     page.click(".lb-facet[data-facet=topic] .lb-chip[data-value='Theory']")
     page.click(".lb-facet[data-facet=year] .lb-chip[data-value='2024']")
     page.select_option("#lb-f-member", "kangwook-lee")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('member') === 'kangwook-lee'")
     page.wait_for_function("n => document.querySelectorAll('article.lb-pub:not([hidden])').length === n",
                            arg=len(expected))
     assert visible_ids(page) == expected

@@ -111,13 +111,13 @@ def test_talks_index_upcoming_first_then_years(site: BuildResult) -> None:
 def test_openings_page_never_shows_a_passed_deadline_as_open(site: BuildResult) -> None:
     """With today pinned to 2025-01-15 the opening whose deadline was the 14th is closed; others as declared."""
     page = content(site, "openings/index.html")
-    state = {a["id"]: a["data-open"] for a in page.select("article.lb-opening")}
+    state = {a["id"].removeprefix("opening-"): a["data-open"] for a in page.select("article.lb-opening")}
     assert state == {"postdoc-passed": "false", "phd-future": "true", "phd-rolling": "true",
                      "ms-closed": "false", "undergrad": "true"}
-    passed = page.select_one("#postdoc-passed")
+    passed = page.select_one("#opening-postdoc-passed")
     assert "Closed" in passed.get_text() and "Open" not in passed.get_text()
     assert "Write to us" not in passed.get_text()  # no way to apply to a closed position
-    assert "Apply by 1 March 2025" in page.select_one("#phd-future").get_text()
+    assert "Apply by 1 March 2025" in page.select_one("#opening-phd-future").get_text()
     assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == [
         "Postdoctoral researchers", "PhD students", "Master's students", "Undergraduate students"]
 
@@ -164,7 +164,8 @@ def test_home_page_macros(site: BuildResult) -> None:
     page = content(site, "index.html")
     assert len(page.select("article.lb-news")) == 1 and "Paper at COLM" in page.get_text()
     assert "news/" in hrefs(page)  # "All news" link, since not every item is shown
-    assert {a["id"] for a in page.select("article.lb-opening")} == {"phd-future", "phd-rolling", "undergrad"}
+    assert {a["id"] for a in page.select("article.lb-opening")} == {"opening-phd-future", "opening-phd-rolling",
+                                                                  "opening-undergrad"}
     assert [a["id"] for a in page.select("article.lb-talk")] == ["2024-04-jhu"]
     assert [a["id"] for a in page.select("article.lb-person")] == ["yuchen-zeng"]
     assert page.select_one("a.lb-person-link")["href"] == "people/kangwook-lee/"

@@ -114,7 +114,7 @@ def test_home_page_blocks(example_site: Path) -> None:
     assert all(sponsor in text for sponsor in ("NSF", "Amazon", "FuriosaAI"))
     assert len(re.findall(r'<article class="lb-news"', home)) == 3
     assert set(re.findall(r'<article class="lb-opening lb-open" id="([^"]+)"', home)) == {
-        "postdoc-foundation-models", "phd-foundation-models", "undergraduate-students"}
+        "opening-postdoc-foundation-models", "opening-phd-foundation-models", "opening-undergraduate-students"}
     assert "ms-students" not in home
     talks = re.findall(r'<article class="lb-talk[^"]*" id="[^"]+"[^>]*data-selected="(\w+)"', home)
     assert talks and set(talks) == {"true"}

@@ -234,3 +234,36 @@ def test_template_syntax_in_data_is_shown_literally_with_macros_on(make_site) ->
     for path in ("publications/index.html", "publications/t/index.html", "index.html"):
         title = BeautifulSoup(result.html(path), "html.parser").select_one(".lb-pub-title, .lb-pub-page-title")
         assert title.get_text(strip=True) == "Why {{ 7*7 }} and {% raw %} stay text"
+
+
+def test_two_lists_on_one_page_have_unique_ids(make_site) -> None:
+    """A second publications() list prefixes its ids, so each toggle controls its own panel."""
+    page = "# Home\n\n{{ publications(selected=true) }}\n\n{{ publications() }}\n"
+    result = make_site({"data/publications.bib": SMALL_BIB, "docs/index.md": page}, macros=True)
+    soup = BeautifulSoup(result.html("index.html"), "html.parser")
+    ids = [t["id"] for t in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    for button in soup.select("button[aria-controls]"):
+        assert soup.find(id=button["aria-controls"]) is not None
+
+
+def test_macro_errors_name_their_own_line_in_plain_words(make_site) -> None:
+    """Each bad call is reported at its own line (front matter counted), with a message a person can act on."""
+    page = (
+        "---\ntitle: Papers\n---\n# Papers\n\n{{ publications(year=2020) }}\n\n"
+        "{{ publications(limit='x') }}\n\n{{ publications(year='twenty') }}\n\n"
+        "{{ publications(topic='Theroy') }}\n\n{{ publications(author='nobody') }}\n"
+    )
+    result = make_site({"data/publications.bib": SMALL_BIB, "docs/p.md": page}, macros=True, expect_ok=False)
+    assert result.returncode != 0
+    assert "docs/p.md:8: error: publications(...): limit must be a whole number, not 'x' [macro]" in result.log
+    assert "docs/p.md:10: error: publications(...): year must be a year such as 2024" in result.log
+    assert "docs/p.md:12: error: publications(...): no publication has the topic 'Theroy'" in result.log
+    assert "docs/p.md:14: error: publications(...): no publication has the author 'nobody'" in result.log
+    assert "docs/p.md:6:" not in result.log
+
+
+def test_lab_page_in_a_folder_wins_over_an_entry_page(make_site) -> None:
+    """docs/publications/kim2023/index.md replaces the generated page of entry kim2023."""
+    result = make_site({"data/publications.bib": SMALL_BIB, "docs/publications/kim2023/index.md": "# Mine\n"})
+    assert "<h1 id=\"mine\">Mine" in result.html("publications/kim2023/index.html")

@@ -93,3 +93,11 @@ def test_site_with_only_a_bibliography(tmp_path: Path) -> None:
     (tmp_path / "data" / "publications.bib").write_text(BIB, encoding="utf-8")
     lab = load_lab(Settings(root=tmp_path, docs_dir=tmp_path / "docs"))
     assert len(lab.publications) == 3 and not lab.report.items
+
+
+def test_keys_that_give_the_same_url_are_reported(tmp_path: Path) -> None:
+    """'a:b' and 'a/b' both slugify to 'a-b': the later entry in the file gets 'a-b-2' and a warning."""
+    bib = "@misc{a:b, title={One}, year=2020, author={X Y}}\n@misc{a/b, title={Two}, year=2024, author={X Y}}\n"
+    lab = lab_from(tmp_path, bib=bib)
+    assert (lab.publication("a:b").slug, lab.publication("a/b").slug) == ("a-b", "a-b-2")
+    assert [(d.code, d.line) for d in lab.report] == [("bib-key-clash", 2)]

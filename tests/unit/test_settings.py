@@ -41,6 +41,10 @@ def test_explicit_options_are_kept(tmp_path: Path) -> None:
     ({"collections": {"papers": "x.yml"}}, "unknown collection ['papers']"),
     ({"today": "March 1"}, "`today` must be YYYY-MM-DD"),
     ({"timezone": "Mars/Olympus"}, "`timezone`"),
+    ({"pages": {"people": "../../outside"}}, "`pages.people`"),
+    ({"pages": {"people": "Team Page"}}, "`pages.people`"),
+    ({"max_authors": 0}, "`max_authors` must be a whole number of at least 1"),
+    ({"max_authors": "many"}, "`max_authors`"),
 ])
 def test_bad_options_are_one_clear_error(tmp_path: Path, options, words) -> None:
     """An option labbook cannot use raises SettingsError naming it (the adapters turn it into their error)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from markupsafe import Markup
@@ -51,7 +52,7 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
     topics_src = raw.get("keywords") or raw.get("topics")
     return Publication(
         key=raw.key,
-        slug=slugify(raw.key, fallback="entry"),
+        slug=_key_slug(raw.key),
         entry_type=raw.type,
         kind=kind,
         title_html=Markup(latex_to_html(title_tex)) if title_tex else Markup("[{}]").format(raw.key),
@@ -73,6 +74,13 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
         raw=raw,
         order=order,
     )
+
+
+def _key_slug(key: str) -> str:
+    # A key with no ASCII letter or digit ("学习", "..") gets a stable slug of its own, so two such keys
+    # never share a URL.
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=4).hexdigest()
+    return slugify(key, fallback=f"entry-{digest}")
 
 
 def _names(raw: RawEntry, field_name: str, report: Report) -> tuple[list[Author], bool]:

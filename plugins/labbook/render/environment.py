@@ -26,6 +26,8 @@ class Renderer:
             lstrip_blocks=True,
             auto_reload=False,
         )
+        # Lists rendered twice on one page (two macro calls) prefix their element ids with `scope`.
+        self.env.globals["scope"] = ""
         self._cache: dict[str, Template] = {}
 
     def template(self, name: str) -> Template:

@@ -197,7 +197,7 @@ class LabViews(ViewBuilder):
         state = o.state(self.clock)
         return {
             "id": o.id,
-            "url": self._anchor_url("openings", o.id),
+            "url": self._anchor_url("openings", f"opening-{o.id}"),
             "title": o.title,
             "level": o.level,
             "level_label": LEVEL_HEADINGS.get(o.level, o.level),
