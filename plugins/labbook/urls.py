@@ -35,6 +35,15 @@ def check_url(value: str) -> str | None:
     return url
 
 
+def is_site_relative(url: str) -> bool:
+    """True for a URL relative to the site root, which needs the page's relative base in front of it.
+
+    A URL with a scheme (``https:``, ``mailto:``), a path from the host's root (``/x``) and a fragment of the
+    page itself (``#x``) are not: they mean the same on every page.
+    """
+    return not _SCHEME.match(url) and not url.startswith(("/", "#"))
+
+
 #: Names Windows will not create as files or folders, whatever the extension (a site built there would fail).
 _WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                                *(f"lpt{i}" for i in range(10))})

@@ -118,7 +118,7 @@ def test_unsafe_image_sources_are_refused(md: MarkdownText) -> None:
     assert [p.code for p in rendered.problems] == ["unsafe-url"]
     assert "<img" not in rendered.html and "a chart" in rendered.html
     ok = md.render("![a chart](images/chart.png)", titles)
-    assert ok.problems == [] and '<img alt="a chart" src="images/chart.png"' in ok.html
+    assert ok.problems == [] and f'<img alt="a chart" src="{BASE_MARK}images/chart.png"' in ok.html
 
 
 def test_mailto_autolinks_are_allowed(md: MarkdownText) -> None:
@@ -148,3 +148,21 @@ def test_empty_text_renders_nothing(md: MarkdownText) -> None:
 def test_plain_text_of_rendered_html(md: MarkdownText) -> None:
     """plain_text gives the visible words (for JSON-LD descriptions)."""
     assert plain_text(md.render("A *b* &amp; [c](https://x.org/)", titles).html) == "A b & c"
+
+
+@pytest.mark.parametrize(("base", "href"), [("", "files/x.pdf"), ("../", "../files/x.pdf"),
+                                             ("../../", "../../files/x.pdf")])
+def test_relative_links_are_relative_to_the_site_root(md: MarkdownText, base: str, href: str) -> None:
+    """A relative link or image in data is relative to the site root (like a BibTeX link field): the page's
+    base goes in front of it, so it reaches the same file from every page."""
+    html = page(md, "[cv](files/x.pdf) ![portrait](files/p.png)", base=base)
+    assert f'<a href="{href}">cv</a>' in html
+    assert f'src="{href.replace("x.pdf", "p.png")}"' in html
+
+
+@pytest.mark.parametrize("target", ["https://example.org/x", "/x/y", "#section", "mailto:a@example.org",
+                                    "HTTPS://example.org/"])
+def test_absolute_links_keep_their_target(md: MarkdownText, target: str) -> None:
+    """A URL with a scheme, a path from the host's root and a fragment mean the same on every page."""
+    html = page(md, f"[x]({target})", base="../")
+    assert f'href="{target}"' in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from labbook.urls import check_url, slugify
+from labbook.urls import check_url, is_site_relative, slugify
 
 
 @pytest.mark.parametrize("url", [
@@ -51,3 +51,13 @@ def test_slugs_are_one_path_segment() -> None:
         slug = slugify(key)
         assert slug and len(slug) <= 80 and ".." not in slug
         assert set(slug) <= set("abcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+@pytest.mark.parametrize(("url", "relative"), [
+    ("files/cv.pdf", True), ("./files/cv.pdf", True), ("cv.pdf?v=2", True),
+    ("https://example.org/x", False), ("HTTPS://example.org/x", False), ("mailto:a@example.org", False),
+    ("/files/cv.pdf", False), ("#section", False),
+])
+def test_is_site_relative(url: str, relative: bool) -> None:
+    """Only a path without a scheme, not from the host's root and not a fragment, needs the page's base."""
+    assert is_site_relative(url) is relative

@@ -6,15 +6,18 @@ the rest of the site is written in). Data is not trusted like a page the lab wri
 - raw HTML is escaped, never passed through (Python-Markdown's HTML block preprocessor and inline HTML
   pattern are removed, so ``<script>`` stays visible text);
 - every link and image target goes through :func:`labbook.urls.check_url` (http, https, mailto, relative);
+- a relative link or image (``files/cv.pdf``) is relative to the site root, like a BibTeX link field, so it
+  works the same on every page that shows the field (list, detail page, macro, feed);
 - ``[text](pub:KEY)``, ``[text](person:ID)``, ``[text](talk:ID)`` and ``[text](project:ID)`` link to the
   record's page; with empty text (``[](pub:KEY)``) the record's title or name is shown. An unknown id is a
   problem reported to the caller.
 
 Rendering happens once per lab load. The HTML keeps a record reference as a placeholder href
 (``\\x1aperson:ID\\x1a``); :func:`resolve_refs` turns placeholders into URLs once the site's URL layout is
-known, and :data:`BASE_MARK` in front of each URL is replaced by the page's relative path to the site root
-when the page is written (:func:`with_base`). Neither control character can come from a data file (YAML does
-not allow them, and they are removed from the input here), so data cannot forge a placeholder.
+known, and :data:`BASE_MARK` in front of each URL (record links and relative links alike) is replaced by the
+page's relative path to the site root when the page is written (:func:`with_base`). Neither control character
+can come from a data file (YAML does not allow them, and they are removed from the input here), so data
+cannot forge a placeholder.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from labbook.urls import check_url
+from labbook.urls import check_url, is_site_relative
 
 #: Link schemes that name a record of the lab, and what they name.
 REF_KINDS: dict[str, str] = {"pub": "publication", "person": "person", "talk": "talk", "project": "project"}
@@ -107,6 +110,8 @@ class _LinkChecker(Treeprocessor):
                 "unsafe-url", f"the link target '{href[:80]}' is not an http(s), mailto or relative URL",
                 "use https://..., mailto:... or a path; record links are pub:KEY, person:ID, talk:ID, project:ID"))
             _unwrap(parent, index, el)
+        elif is_site_relative(href):
+            el.set("href", BASE_MARK + el.get("href", ""))
 
     def _image(self, parent: ET.Element, index: int, el: ET.Element) -> None:
         src = _attr_text(el.get("src", ""))
@@ -118,6 +123,8 @@ class _LinkChecker(Treeprocessor):
             span.text = el.get("alt", "")
             span.tail = el.tail
             parent.insert(index, span)
+        elif is_site_relative(src):
+            el.set("src", BASE_MARK + el.get("src", ""))
 
 
 def _attr_text(value: str) -> str:

@@ -10,7 +10,8 @@ from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
 from labbook.render.facets import publication_facets
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.views import ViewBuilder, is_relative
+from labbook.render.views import ViewBuilder
+from labbook.urls import is_site_relative
 
 
 def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Renderer,
@@ -48,7 +49,7 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
 
     def head(page_abs_url: str | None, base: str) -> str:
         pdf = pub.link("pdf")
-        if pdf and is_relative(pdf):
+        if pdf and is_site_relative(pdf):
             pdf = site_url.rstrip("/") + "/" + pdf if site_url else ""
         meta = render_meta(citation_meta(pub, page_url=page_abs_url, pdf_url=pdf or None))
         article = scholarly_article(pub, url=page_abs_url, person_url=lambda pid: _abs(site_url, views.person_url(pid)))

@@ -23,7 +23,8 @@ from labbook.model.project import Project
 from labbook.model.talk import Talk
 from labbook.render.facets import speaker_key
 from labbook.render.markdown_text import resolve_refs
-from labbook.render.views import ViewBuilder, is_relative
+from labbook.render.views import ViewBuilder
+from labbook.urls import is_site_relative
 
 #: Role labels for one person (the people page's headings are plural).
 ROLE_LABELS: dict[str, str] = {
@@ -34,7 +35,7 @@ ROLE_LABELS: dict[str, str] = {
 
 
 def _link(kind: str, label: str, url: str) -> dict[str, Any]:
-    return {"kind": kind, "label": label, "url": url, "relative": is_relative(url)}
+    return {"kind": kind, "label": label, "url": url, "relative": is_site_relative(url)}
 
 
 def _date(when: When | None) -> dict[str, Any] | None:

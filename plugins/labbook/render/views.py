@@ -13,13 +13,7 @@ from labbook.catalog import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
 from labbook.render.site_urls import SiteUrls
-
-_ABSOLUTE = ("http://", "https://", "mailto:")
-
-
-def is_relative(url: str) -> bool:
-    """True for a URL that is relative to the site root (and so needs the page's base in front of it)."""
-    return not url.startswith(_ABSOLUTE) and not url.startswith("/") and not url.startswith("#")
+from labbook.urls import is_site_relative
 
 
 @dataclass
@@ -73,7 +67,7 @@ class ViewBuilder:
             "venue_html": pub.venue_html,
             "venue_text": pub.venue_text,
             "topics": pub.topics,
-            "links": [{"kind": lk.kind, "label": lk.label, "url": lk.url, "relative": is_relative(lk.url)}
+            "links": [{"kind": lk.kind, "label": lk.label, "url": lk.url, "relative": is_site_relative(lk.url)}
                       for lk in pub.links],
             "abstract_html": pub.abstract_html,
             "award_html": pub.award_html,
