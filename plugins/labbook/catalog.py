@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
 from labbook.diagnostics import RecordCount, Report
+from labbook.model.common import Record
 from labbook.model.course import Course
 from labbook.model.dates import Clock
 from labbook.model.names import normalize_name
@@ -34,6 +35,9 @@ class Lab:
     #: Ids (per kind: person, talk, project ...) of records skipped because they were invalid; references to
     #: them are not reported a second time.
     skipped: dict[str, set[str]] = field(default_factory=dict)
+    #: What can still be checked of those records (their references and Markdown fields, see
+    #: :meth:`labbook.model.common.Record.salvage`); never shown, only checked, so every problem shows at once.
+    rejected: list[Record] = field(default_factory=list)
     by_key: dict[str, Publication] = field(default_factory=dict)
     people_by_id: dict[str, Person] = field(default_factory=dict)
     talks_by_id: dict[str, Talk] = field(default_factory=dict)
@@ -212,12 +216,13 @@ class Lab:
     def record_counts(self) -> list[RecordCount]:
         """Records read vs records kept, for every data file the loader counted (in the order read).
 
-        Every list of records held by the Lab is counted, so a new collection is included without changes here.
+        Every list of records held by the Lab is counted (except the rejected ones), so a new collection is
+        included without changes here.
         """
         kept: dict[str, int] = {}
         for item in fields(self):
             value = getattr(self, item.name)
-            if not isinstance(value, list):
+            if not isinstance(value, list) or item.name == "rejected":
                 continue
             for record in value:
                 path = getattr(record, "source_path", None) or getattr(record, "path", None)

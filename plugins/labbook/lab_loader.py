@@ -11,6 +11,7 @@ from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_fil
 from labbook.load.collections import R, load_collection
 from labbook.load.entries import build_publication, parse_author
 from labbook.load.notes import load_notes, note_files
+from labbook.model.common import Record
 from labbook.model.course import Course
 from labbook.model.names import normalize_name
 from labbook.model.news import NewsItem
@@ -35,11 +36,12 @@ def load_lab(settings: Settings) -> Lab:
     raws = merge_and_resolve(groups, report)
     publications = [build_publication(raw, order, report) for order, raw in enumerate(raws)]
     skipped: dict[str, set[str]] = {"person": set(), "talk": set(), "project": set()}
+    rejected: list[Record] = []
 
     def collection(name: str, model: type[R], noun: str, id_field: str = "id") -> list[R]:
         path = settings.collection_path(name)
         records = load_collection(path, settings.display(path), model, report,
-                                  skipped.setdefault(noun, set()), id_field)
+                                  skipped.setdefault(noun, set()), id_field, rejected)
         return unique_records(records, lambda r: getattr(r, id_field), id_field, noun, report)
 
     people = collection("people", Person, "person")
@@ -51,9 +53,11 @@ def load_lab(settings: Settings) -> Lab:
         news=collection("news", NewsItem, "news item"),
         courses=collection("courses", Course, "course", id_field="code"),
         projects=collection("projects", Project, "project"),
-        notes=load_notes(notes_dir(settings), settings.docs_dir, settings.display(notes_dir(settings)), report),
+        notes=load_notes(notes_dir(settings), settings.docs_dir, settings.display(notes_dir(settings)), report,
+                         rejected),
         report=report,
         skipped=skipped,
+        rejected=rejected,
     )
     lab.index(person_match_keys(people, report))
     link_lab(lab, report)

@@ -3,7 +3,8 @@
 Runs once per load, after the catalog has indexed the records. An id that names nothing (a misspelt person in
 a talk, a BibTeX key in a project, ``[..](pub:KEY)`` in a news item) is an error at the file and line where it
 is written, with a did-you-mean hint. A reference to a record that was itself skipped for an error is not
-reported again: the first diagnostic already explains it.
+reported again: the first diagnostic already explains it. The references and Markdown of a skipped record are
+still checked (``Lab.rejected``), so every problem of a record shows in one run.
 """
 
 from __future__ import annotations
@@ -104,32 +105,40 @@ def _did_you_mean(value: str, choices: Iterable[str]) -> str:
 
 
 def link_lab(lab: Lab, report: Report, renderer: MarkdownText | None = None) -> None:
-    """Check every reference between records and render every Markdown field (kept on the record)."""
+    """Check every reference between records and render every Markdown field (kept on the record).
+
+    Records skipped for errors (``lab.rejected``) are checked too, so a contributor sees every problem of a
+    record in one run; their rendered HTML is never shown.
+    """
     check = _Checker(lab, report)
-    for talk in lab.talks:
-        speaker = talk.speaker
-        if speaker and lab.speaker_of.get(talk.id) is None and is_slug(speaker):
-            # Written like an id, so meant as one; a guest's name ("Jane Doe") has capitals or spaces.
-            check.ref(talk, ("speaker",), "speaker", "person", speaker)
-        check.refs(talk, "publications", "pub", talk.publications)
-    for project in lab.projects:
-        check.refs(project, "people", "person", project.people)
-        check.refs(project, "publications", "pub", project.publications)
-        check.refs(project, "talks", "talk", project.talks)
-    for course in lab.courses:
-        check.refs(course, "instructors", "person", course.instructors)
-    for note in lab.notes:
-        check.refs(note, "authors", "person", note.authors)
+    collections: list[list[Any]] = [lab.people, lab.talks, lab.openings, lab.news, lab.courses, lab.projects,
+                                    lab.notes, lab.rejected]
+    for records in collections:
+        for record in records:
+            check_ref_fields(check, record)
     render_markdown_fields(lab, check, report, renderer or MarkdownText())
+
+
+def check_ref_fields(check: _Checker, record: Record) -> None:
+    """Check the fields of ``record`` that name other records (its ``REF_FIELDS``)."""
+    for field, kind in record.REF_FIELDS.items():
+        value = getattr(record, field, None)
+        if isinstance(value, list):
+            check.refs(record, field, kind, value)
+        elif isinstance(value, str) and value and is_slug(value) and check.lab.speaker_id(value) is None:
+            # A single name (a talk's speaker) may be a guest's plain name; written like an id, it is meant as
+            # one. A guest's name ("Jane Doe") has capitals or spaces.
+            check.ref(record, (field,), field, kind, value)
 
 
 def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: MarkdownText) -> None:
     """Render the Markdown fields of every record once; problems are reported at the field's line."""
-    collections: list[list[Any]] = [lab.people, lab.talks, lab.openings, lab.news, lab.courses, lab.projects]
+    collections: list[list[Any]] = [lab.people, lab.talks, lab.openings, lab.news, lab.courses, lab.projects,
+                                    lab.rejected]
     for records in collections:
         for record in records:
             for field in record.MARKDOWN_FIELDS:
-                rendered = renderer.render(getattr(record, field), check.titles)
+                rendered = renderer.render(getattr(record, field, None), check.titles)
                 for problem in rendered.problems:
                     hint = problem.hint
                     if problem.kind in _NOUN:

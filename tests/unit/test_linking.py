@@ -190,3 +190,51 @@ def test_markdown_link_errors_suggest_the_closest_id(tmp_path: Path) -> None:
     (problem,) = lab.report.problems
     assert problem.message == "text: no talk has the id 'jhuu' (link 'talk:jhuu')"
     assert problem.hint == "did you mean 'jhu'?"
+
+
+def test_a_note_reports_every_problem_at_once(tmp_path: Path) -> None:
+    """A note with a bad date, a bad status and an unknown author gets all three errors in one run (the
+    author is checked although the note is skipped for the other two)."""
+    lab = make_lab(tmp_path, notes_n="---\ndate: 2024-02-30\nstatus: wip\nauthors: [yuchen-zeng, ghost]\n---\n")
+    found = problems(lab)
+    assert [(p, line, code) for p, line, code, _ in found] == [
+        ("docs/notes/n.md", 2, "yaml-invalid"), ("docs/notes/n.md", 3, "yaml-invalid"),
+        ("docs/notes/n.md", 4, "unknown-ref")]
+    assert found[2][3] == "authors: no person has the id 'ghost'"
+    assert lab.notes == [] and lab.notes_of["yuchen-zeng"] == []
+
+
+def test_a_skipped_record_still_has_its_references_and_markdown_checked(tmp_path: Path) -> None:
+    """A talk skipped for a bad kind still reports its unknown speaker, publication and Markdown link; the
+    record counts still say it was skipped."""
+    lab = make_lab(tmp_path, talks_yml="""
+        - id: jhu
+          title: Theory
+          date: 2024-04
+          kind: wip
+          speaker: kangwok-lee
+          publications: [nope2024]
+          abstract: See [](pub:zeng2024expresive).
+        """)
+    found = problems(lab)
+    assert [(line, code) for _, line, code, _ in found] == [
+        (4, "yaml-invalid"), (5, "unknown-ref"), (6, "unknown-ref"), (7, "unknown-ref")]
+    assert lab.talks == [] and lab.talk("jhu") is None
+    assert [(c.path, c.read, c.kept) for c in lab.record_counts() if c.path == "data/talks.yml"] == [
+        ("data/talks.yml", 1, 0)]
+    # The project that lists the skipped talk adds nothing: the talk's own errors explain it.
+    assert not any(p == "data/projects.yml" for p, *_ in found)
+
+
+def test_a_record_with_a_wrong_reference_field_is_not_checked_twice(tmp_path: Path) -> None:
+    """When the reference field itself is wrong (a word where a list belongs) it is reported once."""
+    lab = make_lab(tmp_path, notes_n="---\nauthors: yuchen-zeng\n---\n")
+    assert [code for _, _, code, _ in problems(lab)] == ["yaml-invalid"]
+
+
+def test_a_skipped_record_without_its_markdown_field_is_one_error(tmp_path: Path) -> None:
+    """A news item whose `text:` is misspelt is skipped with one error; checking what is left of it does not
+    fail on the missing field."""
+    lab = make_lab(tmp_path, news_yml="- date: 2024-07\n  txt: Some news.\n")
+    assert [(line, code) for _, line, code, _ in problems(lab)] == [(2, "yaml-unknown-key")]
+    assert lab.news == []

@@ -18,12 +18,14 @@ R = TypeVar("R", bound=Record)
 
 
 def load_collection(path: Path, display_path: str, model: type[R], report: Report,
-                    skipped: set[str] | None = None, id_field: str = "id") -> list[R]:
+                    skipped: set[str] | None = None, id_field: str = "id",
+                    rejected: list[Record] | None = None) -> list[R]:
     """Read ``path`` as a YAML list of ``model`` records.
 
     A missing file is an empty collection. A bad record is reported (file, line, field) and skipped; every
     good record is returned, so one typo never hides the rest of the file. The ``id_field`` value of each
-    skipped record is added to ``skipped``, so that references to it are not reported again elsewhere.
+    skipped record is added to ``skipped``, so that references to it are not reported again elsewhere, and
+    what can still be checked of it (see :meth:`Record.salvage`) is added to ``rejected``.
     """
     if not path.is_file():
         return []
@@ -39,11 +41,12 @@ def load_collection(path: Path, display_path: str, model: type[R], report: Repor
     doc = parse_yaml(text, display_path, report)
     if doc is None:
         return []
-    return validate_collection(doc, model, report, skipped, id_field)
+    return validate_collection(doc, model, report, skipped, id_field, rejected)
 
 
 def validate_collection(doc: YamlDocument, model: type[R], report: Report,
-                        skipped: set[str] | None = None, id_field: str = "id") -> list[R]:
+                        skipped: set[str] | None = None, id_field: str = "id",
+                        rejected: list[Record] | None = None) -> list[R]:
     """Validate the records of a parsed document against ``model`` (see :func:`load_collection`)."""
     if doc.data is None:
         report.info(doc.path, 1, "yaml-empty", "the file is empty: no records")
@@ -63,7 +66,7 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report,
                          f"item {index + 1} is not a record with keys",
                          hint="write each record as key: value lines under its '- '")
             continue
-        record = _validate_record(item, doc, index, model, report)
+        record = _validate_record(item, doc, index, model, report, rejected)
         if record is None:
             if skipped is not None and isinstance(item.get(id_field), str):
                 skipped.add(item[id_field])
@@ -73,7 +76,8 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report,
     return records
 
 
-def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model: type[R], report: Report) -> R | None:
+def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model: type[R], report: Report,
+                     rejected: list[Record] | None = None) -> R | None:
     """The record, or ``None`` after its diagnostics; an unsafe link is reported and dropped, not the record."""
     try:
         return model.model_validate(item)
@@ -82,6 +86,7 @@ def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model:
         unsafe = [e for e in errors if e["type"] == UNSAFE_URL]
         if not unsafe or len(unsafe) < len(errors):
             report_validation_error(exc, doc, (index,), model, report)
+            keep_rejected(rejected, model, item, exc, doc, (index,))
             return None
     for err in unsafe:
         line, col = doc.where((index, *err["loc"]))
@@ -93,7 +98,19 @@ def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model:
         return model.model_validate(trimmed)
     except ValidationError as exc:  # the link was required: the record cannot be shown without it
         report_validation_error(exc, doc, (index,), model, report)
+        keep_rejected(rejected, model, item, exc, doc, (index,))
         return None
+
+
+def keep_rejected(rejected: list[Record] | None, model: type[Record], item: dict[str, Any], exc: ValidationError,
+                  doc: YamlDocument, loc: tuple[Any, ...]) -> None:
+    """Add what can still be checked of a record that failed validation to ``rejected`` (when it is a list)."""
+    if rejected is None:
+        return
+    bad = {str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"]}
+    partial = model.salvage(item, bad)
+    partial.place(doc.path, doc.marks, loc)
+    rejected.append(partial)
 
 
 def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:

@@ -14,8 +14,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from labbook.diagnostics import Report
-from labbook.load.collections import report_validation_error
+from labbook.load.collections import keep_rejected, report_validation_error
 from labbook.load.yaml import decode_yaml_bytes, parse_yaml
+from labbook.model.common import Record
 from labbook.model.note import PAGE_KEYS, Note
 
 # MkDocs' own rule (mkdocs.utils.meta): front matter opens on the first line and closes with --- or ... .
@@ -30,20 +31,25 @@ def note_files(notes_dir: Path) -> list[Path]:
     return sorted(p for p in notes_dir.rglob("*.md") if p.name != "index.md" and p.is_file())
 
 
-def load_notes(notes_dir: Path, docs_dir: Path, display: str, report: Report) -> list[Note]:
-    """Read the front matter of every note page; ``display`` is ``notes_dir`` as the user writes it."""
+def load_notes(notes_dir: Path, docs_dir: Path, display: str, report: Report,
+               rejected: list[Record] | None = None) -> list[Note]:
+    """Read the front matter of every note page; ``display`` is ``notes_dir`` as the user writes it.
+
+    A note whose front matter has errors is not indexed; what can still be checked of it (its authors) is
+    added to ``rejected``, so that every problem of the page is reported at once.
+    """
     notes: list[Note] = []
     for path in note_files(notes_dir):
         rel = path.relative_to(notes_dir).as_posix()
         shown = f"{display.rstrip('/')}/{rel}"
-        note = _load_note(path, shown, report)
+        note = _load_note(path, shown, report, rejected)
         if note is not None:
             note.attach(path.relative_to(docs_dir).as_posix(), _page_title(path, note))
             notes.append(note)
     return notes
 
 
-def _load_note(path: Path, shown: str, report: Report) -> Note | None:
+def _load_note(path: Path, shown: str, report: Report, rejected: list[Record] | None) -> Note | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -71,6 +77,7 @@ def _load_note(path: Path, shown: str, report: Report) -> Note | None:
         note = Note.model_validate(own)
     except ValidationError as exc:
         report_validation_error(exc, doc, (), Note, report)
+        keep_rejected(rejected, Note, own, exc, doc, ())
         return None
     note.place(shown, doc.marks, ())
     return note

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr
 from pydantic_core import PydanticCustomError
@@ -51,10 +51,34 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
 
+    #: Fields written in Markdown (rendered once, with their links checked).
+    MARKDOWN_FIELDS: ClassVar[tuple[str, ...]] = ()
+    #: Fields that name other records, and the kind they name (``person``, ``pub``, ``talk``, ``project``).
+    REF_FIELDS: ClassVar[dict[str, str]] = {}
+
     _path: str = PrivateAttr(default="")
     _marks: dict[tuple[Any, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
     _loc: tuple[Any, ...] = PrivateAttr(default=())
     _html: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @classmethod
+    def salvage(cls, data: dict[str, Any], bad: set[str]) -> Self:
+        """What can still be checked of a record that failed validation: its reference and Markdown fields.
+
+        The record is skipped (never shown); the salvaged part lets the checks that run after loading (unknown
+        ids, Markdown links) report their problems in the same run instead of after the first ones are fixed.
+        ``bad`` names the fields that had errors; they, and any value of the wrong shape, are left out.
+        """
+        kept: dict[str, Any] = {}
+        for name in (*cls.REF_FIELDS, *cls.MARKDOWN_FIELDS):
+            value = data.get(name)
+            if name in bad or value is None:
+                continue
+            if isinstance(value, str):
+                kept[name] = value.strip()
+            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                kept[name] = [v.strip() for v in value]
+        return cls.model_construct(**kept)
 
     def place(self, path: str, marks: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]) -> None:
         """Remember where this record was read (set by the loader)."""

@@ -21,6 +21,7 @@ class Course(Record):
     """One course the lab teaches."""
 
     MARKDOWN_FIELDS: ClassVar[tuple[str, ...]] = ("description",)
+    REF_FIELDS: ClassVar[dict[str, str]] = {"instructors": "person"}
 
     code: str = Field(min_length=1)
     """The course code, e.g. "ECE 532" (unique in the file; its slug is the anchor on the teaching page)."""

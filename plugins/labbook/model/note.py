@@ -21,7 +21,7 @@ NOTE_STATUS: dict[str, str] = {"idea": "Idea", "ongoing": "Ongoing", "done": "Do
 class Note(Record):
     """The front matter of one research note (the rest of the page is ordinary Markdown)."""
 
-    MARKDOWN_FIELDS: ClassVar[tuple[str, ...]] = ()
+    REF_FIELDS: ClassVar[dict[str, str]] = {"authors": "person"}
 
     title: str | None = Field(default=None, min_length=1)
     """The note's title (default: its first heading, or the file name)."""

@@ -13,6 +13,7 @@ class Project(Record):
     """One research project."""
 
     MARKDOWN_FIELDS: ClassVar[tuple[str, ...]] = ("background", "contributions")
+    REF_FIELDS: ClassVar[dict[str, str]] = {"people": "person", "publications": "pub", "talks": "talk"}
 
     id: Slug
     """Identifier used in URLs (``/projects/<id>/``)."""

@@ -54,6 +54,8 @@ class Talk(Record):
     """One talk."""
 
     MARKDOWN_FIELDS: ClassVar[tuple[str, ...]] = ("abstract",)
+    #: ``speaker`` may also be a guest's plain name; it is checked only when written like an id.
+    REF_FIELDS: ClassVar[dict[str, str]] = {"speaker": "person", "publications": "pub"}
 
     id: Slug
     """Identifier used in URLs (``/talks/<id>/``) and in projects.yml."""
