@@ -132,18 +132,22 @@ def check_ref_fields(check: _Checker, record: Record) -> None:
 
 
 def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: MarkdownText) -> None:
-    """Render the Markdown fields of every record once; problems are reported at the field's line."""
+    """Render the Markdown fields of every record once; a problem is reported at the line and column of the
+    link inside the field (at the field's key when the link cannot be found as written)."""
     collections: list[list[Any]] = [lab.people, lab.talks, lab.openings, lab.news, lab.courses, lab.projects,
                                     lab.rejected]
     for records in collections:
         for record in records:
             for field in record.MARKDOWN_FIELDS:
                 rendered = renderer.render(getattr(record, field, None), check.titles)
+                seen: dict[str, int] = {}
                 for problem in rendered.problems:
                     hint = problem.hint
                     if problem.kind in _NOUN:
                         hint = _did_you_mean(problem.ref, check.known(problem.kind)) or hint
-                    line, column = record.where_of(field)
+                    # At the link itself, inside the field's text (the nth time this target is written).
+                    nth = seen[problem.target] = seen.get(problem.target, -1) + 1
+                    line, column = record.where_in(field, problem.target, nth)
                     report.error(record.source_path, line, problem.code, f"{field}: {problem.message}",
                                  column=column, hint=hint)
                 record.set_html(field, rendered.html)

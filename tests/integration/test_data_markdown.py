@@ -136,3 +136,19 @@ def test_news_feed_links_are_absolute(site: BuildResult) -> None:
     assert "https://lab.example.org/files/x.pdf" in feed
     assert "https://lab.example.org/img/p.png" in feed
     assert "\x1b" not in feed
+
+
+def test_a_bad_link_in_a_block_fails_the_strict_build_at_its_line(make_site) -> None:
+    """A strict build names the line and column of a bad link inside a `text: |` block, not the `text:` key."""
+    news = """\
+        - date: 2024-03-01
+          text: |
+            First line.
+            Second [x](javascript:alert(1)) line.
+            Third line.
+            Fourth [](pub:NOPE) line.
+        """
+    result = make_site({"data/news.yml": news}, expect_ok=False)
+    assert result.returncode != 0
+    assert "data/news.yml:4:16: error: text: the link target 'javascript:alert(1)'" in result.log
+    assert "data/news.yml:6:15: error: text: no publication has the id 'NOPE'" in result.log

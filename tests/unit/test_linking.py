@@ -115,7 +115,8 @@ def test_unknown_ids_are_errors_at_their_lines(tmp_path: Path) -> None:
 
 
 def test_unknown_ids_in_markdown_are_errors_at_the_field(tmp_path: Path) -> None:
-    """`[..](pub:KEY)` with an unknown key in a news item is an error at the `text:` line."""
+    """`[..](pub:KEY)` with an unknown key in a news item is an error at the line of the link (the block's
+    first line, after the `text: |` line)."""
     lab = make_lab(tmp_path, news_yml="""
         - date: 2024-07
           title: News
@@ -123,7 +124,7 @@ def test_unknown_ids_in_markdown_are_errors_at_the_field(tmp_path: Path) -> None
             Our [paper](pub:zeng2024expresive) and [](person:nobody).
         """)
     found = problems(lab)
-    assert [(p, line, code) for p, line, code, _ in found] == [("data/news.yml", 3, "unknown-ref")] * 2
+    assert [(p, line, code) for p, line, code, _ in found] == [("data/news.yml", 4, "unknown-ref")] * 2
     assert "text: no publication has the id 'zeng2024expresive'" in found[0][3]
 
 
@@ -238,3 +239,26 @@ def test_a_skipped_record_without_its_markdown_field_is_one_error(tmp_path: Path
     lab = make_lab(tmp_path, news_yml="- date: 2024-07\n  txt: Some news.\n")
     assert [(line, code) for _, line, code, _ in problems(lab)] == [(2, "yaml-unknown-key")]
     assert lab.news == []
+
+
+def test_markdown_problems_point_at_the_line_inside_the_block(tmp_path: Path) -> None:
+    """A bad link on the 2nd or 4th line of a `text: |` block (or a folded `>` block, or a multi-line plain
+    value) is reported at that line and at the link's column, not at the `text:` key."""
+    lab = make_lab(tmp_path, news_yml="""
+        - date: 2024-07
+          text: |
+            First line.
+            A [bad](javascript:alert(1)) link.
+            Third line.
+            An [unknown](pub:NOPE) key and [again](pub:NOPE).
+        - date: 2024-08
+          text: >
+            Folded,
+            with [x](person:nobody).
+        - date: 2024-09
+          text: Plain and
+            long [y](talk:nothing)
+        """)
+    found = sorted((d.line, d.column, d.code) for d in lab.report.problems)
+    assert found == [(4, 13, "unsafe-url"), (6, 18, "unknown-ref"), (6, 44, "unknown-ref"),
+                     (10, 14, "unknown-ref"), (13, 14, "unknown-ref")]

@@ -135,3 +135,37 @@ def test_record_counts_include_unreadable_files(tmp_path: Path) -> None:
     assert report.read == {"data/people.yml": 0}
     _people, report = load(tmp_path, ANN + "- id: bob\n  role: phd\n")
     assert report.read == {"data/people.yml": 2}
+
+
+FIND_DOC = """\
+- literal: |
+    one
+    two [x](pub:A) and [y](pub:A)
+- folded: >
+    one
+    two [x](pub:B)
+- quoted: "one
+    two [x](pub:C)"
+- plain: one
+    two [x](pub:D)
+- mention: pub:E is cited as [x](pub:E)
+- escaped: "[x](pub:\\u0046)"
+"""
+
+
+@pytest.mark.parametrize(("loc", "needle", "nth", "where"), [
+    ((0, "literal"), "pub:A", 0, (3, 13)),
+    ((0, "literal"), "pub:A", 1, (3, 28)),
+    ((1, "folded"), "pub:B", 0, (6, 13)),
+    ((2, "quoted"), "pub:C", 0, (8, 13)),
+    ((3, "plain"), "pub:D", 0, (10, 13)),
+    ((4, "mention"), "pub:E", 0, (11, 34)),  # the link, not the mention in the running text
+    ((5, "escaped"), "pub:F", 0, None),  # not written as such: the caller falls back to the key
+    ((0, "literal"), "pub:B", 0, None),  # only inside the value itself
+])
+def test_find_places_text_inside_a_value(loc, needle: str, nth: int, where) -> None:
+    """A link target inside a block, folded, quoted or plain multi-line value is found on its own line and
+    column, so a problem in a Markdown field points at the line to fix."""
+    doc = parse_yaml(FIND_DOC, "data/x.yml", Report())
+    assert doc is not None and doc.data[5]["escaped"] == "[x](pub:F)"
+    assert doc.find(loc, needle, nth) == where

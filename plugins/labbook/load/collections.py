@@ -71,7 +71,7 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report,
             if skipped is not None and isinstance(item.get(id_field), str):
                 skipped.add(item[id_field])
             continue
-        record.place(doc.path, doc.marks, (index,))
+        record.place(doc.path, doc.marks, (index,), doc)
         records.append(record)
     return records
 
@@ -109,7 +109,7 @@ def keep_rejected(rejected: list[Record] | None, model: type[Record], item: dict
         return
     bad = {str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"]}
     partial = model.salvage(item, bad)
-    partial.place(doc.path, doc.marks, loc)
+    partial.place(doc.path, doc.marks, loc, doc)
     rejected.append(partial)
 
 

@@ -79,7 +79,7 @@ def _load_note(path: Path, shown: str, report: Report, rejected: list[Record] | 
         report_validation_error(exc, doc, (), Note, report)
         keep_rejected(rejected, Note, own, exc, doc, ())
         return None
-    note.place(shown, doc.marks, ())
+    note.place(shown, doc.marks, (), doc)
     return note
 
 

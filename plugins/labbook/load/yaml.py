@@ -29,11 +29,45 @@ Path_ = tuple[int | str, ...]
 
 @dataclass
 class YamlDocument:
-    """A parsed data file: plain Python data, and the (line, column) of every key and value by path."""
+    """A parsed data file: plain Python data, and the (line, column) of every key and value by path.
+
+    ``spans`` holds, for every scalar value, where it starts and ends in the file (0-based line and column of
+    PyYAML's marks), and ``lines`` the file's text, so that a problem found inside a value (a bad link on the
+    fourth line of a ``text: |`` block) can be placed on its own line: see :meth:`find`.
+    """
 
     data: Any
     path: str
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[Path_, tuple[int, int, int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def find(self, loc: Path_, needle: str, nth: int = 0) -> tuple[int, int] | None:
+        """The 1-based (line, column) of the ``nth`` occurrence of ``needle`` in the text of the scalar at
+        ``loc``, or ``None`` when it cannot be found as written (an escape in a quoted string, for example).
+
+        Occurrences right after ``(``, ``<`` or ``:`` (where Markdown puts a link target) are preferred, so a
+        target also mentioned in the running text is found where it is used as a link.
+        """
+        span = self.spans.get(tuple(loc))
+        if span is None or not needle:
+            return None
+        first, first_col, last, last_col = span
+        hits: list[tuple[bool, int, int]] = []
+        for index in range(first, min(last, len(self.lines) - 1) + 1):
+            line = self.lines[index]
+            low = first_col if index == first else 0
+            high = last_col if index == last else len(line)
+            start = line.find(needle, low)
+            while start != -1 and start + len(needle) <= high:
+                before = line[low:start].rstrip()[-1:]
+                hits.append((before != "" and before in "(<:", index + 1, start + 1))
+                start = line.find(needle, start + 1)
+        chosen = [hit for hit in hits if hit[0]] or hits
+        if not chosen:
+            return None
+        _, line_no, column = chosen[min(nth, len(chosen) - 1)]
+        return line_no, column
 
     def where(self, loc: Path_) -> tuple[int, int]:
         """The (line, column) of the deepest known node along ``loc`` (1-based; (1, 1) as a last resort)."""
@@ -108,8 +142,8 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
                      "the file holds more than one YAML document (a '---' line starts another); "
                      + ("their records are read as one list" if lists else "only the first is read"),
                      hint="remove the '---' line, so the file is one list of records")
-    doc = YamlDocument(data=None, path=path)
-    builder = _Builder(doc.marks)
+    doc = YamlDocument(data=None, path=path, lines=text.split("\n"))
+    builder = _Builder(doc.marks, doc.spans)
     try:
         if len(nodes) > 1 and lists:
             doc.marks[()] = (nodes[0].start_mark.line + 1, nodes[0].start_mark.column + 1)
@@ -188,8 +222,9 @@ class _Composer(yaml.SafeLoader):
 class _Builder:
     """Plain Python data from composed nodes, with the place of every key and value, and a node budget."""
 
-    def __init__(self, marks: dict[Path_, tuple[int, int]]) -> None:
+    def __init__(self, marks: dict[Path_, tuple[int, int]], spans: dict[Path_, tuple[int, int, int, int]]) -> None:
         self.marks = marks
+        self.spans = spans
         self.count = 0
         self.complex_keys: list[yaml.Node] = []
 
@@ -203,6 +238,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.style is None and node.value in _NULLS:
                 return None
+            start, end = node.start_mark, node.end_mark
+            self.spans[loc] = (start.line, start.column, end.line, end.column)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]

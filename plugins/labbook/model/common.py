@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Protocol, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr
 from pydantic_core import PydanticCustomError
@@ -46,6 +46,14 @@ Slug = Annotated[str, AfterValidator(_slug)]
 Url = Annotated[str, AfterValidator(_url)]
 
 
+class SourceText(Protocol):
+    """The text a record was read from, searchable inside one value (a parsed YAML document)."""
+
+    def find(self, loc: tuple[Any, ...], needle: str, nth: int = 0) -> tuple[int, int] | None:
+        """The (line, column) of the ``nth`` ``needle`` inside the value at ``loc``, if it can be found."""
+        ...
+
+
 class Record(BaseModel):
     """Base of every YAML record: unknown keys are errors, and the record knows its file and lines."""
 
@@ -60,6 +68,7 @@ class Record(BaseModel):
     _marks: dict[tuple[Any, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
     _loc: tuple[Any, ...] = PrivateAttr(default=())
     _html: dict[str, str] = PrivateAttr(default_factory=dict)
+    _source: SourceText | None = PrivateAttr(default=None)
 
     @classmethod
     def salvage(cls, data: dict[str, Any], bad: set[str]) -> Self:
@@ -80,9 +89,10 @@ class Record(BaseModel):
                 kept[name] = [v.strip() for v in value]
         return cls.model_construct(**kept)
 
-    def place(self, path: str, marks: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]) -> None:
-        """Remember where this record was read (set by the loader)."""
-        self._path, self._marks, self._loc = path, marks, loc
+    def place(self, path: str, marks: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...],
+              source: SourceText | None = None) -> None:
+        """Remember where this record was read (set by the loader), and the text it was read from."""
+        self._path, self._marks, self._loc, self._source = path, marks, loc, source
 
     @property
     def source_path(self) -> str:
@@ -101,6 +111,12 @@ class Record(BaseModel):
                 return self._marks[probe]
             probe = probe[:-1]
         return (1, 0)
+
+    def where_in(self, field: str, needle: str, nth: int = 0) -> tuple[int, int]:
+        """(line, column) of the ``nth`` ``needle`` inside the value of ``field`` (a link target on the fourth
+        line of a Markdown block), or of the field itself when it cannot be found there."""
+        found = self._source.find((*self._loc, field), needle, nth) if self._source is not None else None
+        return found or self.where_of(field)
 
     @property
     def line(self) -> int:

@@ -58,6 +58,8 @@ class TextProblem:
     hint: str = ""
     kind: str = ""
     ref: str = ""
+    #: The link target as written, to find the problem's place inside the field.
+    target: str = ""
 
 
 @dataclass
@@ -96,7 +98,7 @@ class _LinkChecker(Treeprocessor):
                 self.problems.append(TextProblem(
                     "unknown-ref", f"no {REF_KINDS[scheme]} has the id '{ref}' (link '{href}')",
                     "check the spelling; publication keys come from the .bib file, other ids from data/*.yml",
-                    scheme, ref))
+                    scheme, ref, href))
                 _unwrap(parent, index, el)
                 return
             self.refs.append((scheme, ref))
@@ -108,7 +110,8 @@ class _LinkChecker(Treeprocessor):
         if check_url(href) is None:
             self.problems.append(TextProblem(
                 "unsafe-url", f"the link target '{href[:80]}' is not an http(s), mailto or relative URL",
-                "use https://..., mailto:... or a path; record links are pub:KEY, person:ID, talk:ID, project:ID"))
+                "use https://..., mailto:... or a path; record links are pub:KEY, person:ID, talk:ID, project:ID",
+                target=href))
             _unwrap(parent, index, el)
         elif is_site_relative(href):
             el.set("href", BASE_MARK + el.get("href", ""))
@@ -117,7 +120,7 @@ class _LinkChecker(Treeprocessor):
         src = _attr_text(el.get("src", ""))
         if check_url(src) is None or src.partition(":")[0] in REF_KINDS:
             self.problems.append(TextProblem(
-                "unsafe-url", f"the image source '{src[:80]}' is not an http(s) or relative URL"))
+                "unsafe-url", f"the image source '{src[:80]}' is not an http(s) or relative URL", target=src))
             parent.remove(el)
             span = ET.Element("span")
             span.text = el.get("alt", "")
