@@ -152,3 +152,16 @@ def test_a_bad_link_in_a_block_fails_the_strict_build_at_its_line(make_site) -> 
     assert result.returncode != 0
     assert "data/news.yml:4:16: error: text: the link target 'javascript:alert(1)'" in result.log
     assert "data/news.yml:6:15: error: text: no publication has the id 'NOPE'" in result.log
+
+
+def test_an_unknown_record_link_without_text_stays_visible(make_site) -> None:
+    """In a plain build, `[](pub:NOPE)` shows "pub:NOPE" on the news page instead of vanishing."""
+    news = """\
+        - date: 2024-03-01
+          text: "Read [](pub:NOPE) today."
+        """
+    result = make_site({"data/news.yml": news}, strict=False)
+    item = BeautifulSoup(result.html("news/index.html"), "html.parser").select_one(".lb-news-text")
+    assert item is not None
+    assert item.get_text(" ", strip=True) == "Read pub:NOPE today."
+    assert item.select_one(".lb-broken-link").get_text() == "pub:NOPE"

@@ -100,6 +100,17 @@ def test_unknown_ids_are_problems_and_lose_only_the_link(md: MarkdownText) -> No
     assert "this paper" in html and "href" not in html
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("see [](pub:NOPE) now", "pub:NOPE"),
+    ("see [](person:nobody) now", "person:nobody"),
+    ("see [](javascript:alert(1)) now", "javascript:alert(1)"),
+])
+def test_a_refused_link_without_text_shows_its_target(md: MarkdownText, text: str, shown: str) -> None:
+    """`[](pub:NOPE)` in a plain build shows "pub:NOPE" (escaped, unlinked) rather than an empty span."""
+    html = page(md, text)
+    assert f'see <span class="lb-broken-link">{shown}</span> now' in html and "href" not in html
+
+
 @pytest.mark.parametrize(
     "target",
     ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x",

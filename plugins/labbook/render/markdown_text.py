@@ -99,7 +99,7 @@ class _LinkChecker(Treeprocessor):
                     "unknown-ref", f"no {REF_KINDS[scheme]} has the id '{ref}' (link '{href}')",
                     "check the spelling; publication keys come from the .bib file, other ids from data/*.yml",
                     scheme, ref, href))
-                _unwrap(parent, index, el)
+                _unwrap(parent, index, el, href)
                 return
             self.refs.append((scheme, ref))
             if not (el.text or "").strip() and len(el) == 0:
@@ -112,7 +112,7 @@ class _LinkChecker(Treeprocessor):
                 "unsafe-url", f"the link target '{href[:80]}' is not an http(s), mailto or relative URL",
                 "use https://..., mailto:... or a path; record links are pub:KEY, person:ID, talk:ID, project:ID",
                 target=href))
-            _unwrap(parent, index, el)
+            _unwrap(parent, index, el, href)
         elif is_site_relative(href):
             el.set("href", BASE_MARK + el.get("href", ""))
 
@@ -135,11 +135,14 @@ def _attr_text(value: str) -> str:
     return html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
 
 
-def _unwrap(parent: ET.Element, index: int, el: ET.Element) -> None:
-    """Replace a refused link by a span with the same content, so the text stays and nothing links."""
+def _unwrap(parent: ET.Element, index: int, el: ET.Element, target: str) -> None:
+    """Replace a refused link by a span with the same content, so the text stays and nothing links; a link
+    without text (``[](pub:NOPE)``) shows its target, so that nothing disappears from the page."""
     span = ET.Element("span", {"class": "lb-broken-link"})
     span.text, span.tail = el.text, el.tail
     span.extend(list(el))
+    if not (el.text or "").strip() and len(el) == 0:
+        span.text = target
     parent.remove(el)
     parent.insert(index, span)
 
