@@ -41,6 +41,8 @@ HOSTILE_PEOPLE = """\
   links:
     homepage: "javascript:alert(3)"
     cv: "vbscript:msgbox(2)"
+    github: "javascript:alert(4)"
+    orcid: 1234
 """
 
 HOSTILE_KEYS = ["../../etc/x", "..", "CON", "nul", "a/b/c", "x" * 200, "学习", "%2e%2e", "com1.txt"]
@@ -77,6 +79,9 @@ def test_data_is_escaped_once_and_never_run_as_a_template(make_site, macros: boo
         home_text = visible_text(pages["index.html"])
         assert f"{{{{ {EXPR} }}}}" in home_text and "{% raw %}" in home_text
         assert "{{ 6*7007 }} {% raw %} <lbx-yaml>" in home_text  # the people() macro shows the YAML value
+    profile = BeautifulSoup(pages["people/jane-doe/index.html"], "html.parser").select_one("article")
+    assert profile is not None
+    assert not [a["href"] for a in profile.select("a[href]") if "javascript" in a["href"] or "orcid" in a["href"]]
     person = visible_text(pages["people/jane-doe/index.html"])
     assert "{{ 6*7007 }} {% raw %} <lbx-yaml>" in person
     assert "Bio with {{ 6*7007 }} and {% raw %} and <lbx-bio>" in " ".join(person.split())
@@ -90,6 +95,8 @@ def test_unsafe_links_are_reported(make_site) -> None:
         assert f"data/publications.bib:{line}: error: entry 'evil': the {field} link" in result.log
     assert "data/people.yml:7:5: error: links.homepage: 'javascript:alert(3)'" in result.log
     assert "data/people.yml:8:5: error: links.cv: 'vbscript:msgbox(2)'" in result.log
+    assert "data/people.yml:9:5: error: links.github: 'javascript:alert(4)' is not a GitHub user name" in result.log
+    assert "data/people.yml:10:5: error: links.orcid: '1234' is not an ORCID iD" in result.log
 
 
 def snapshot(root: Path) -> set[str]:

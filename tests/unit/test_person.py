@@ -22,7 +22,7 @@ VALID = """
     homepage: https://kangwooklee.com/
     email: kangwook.lee@wisc.edu
     orcid: 0000-0002-1825-0097
-    scholar: abcDEF
+    scholar: abcDEF-_1234
     github: "@octocat"
     twitter: yzeng58
     linkedin: https://www.linkedin.com/in/x/
@@ -45,7 +45,7 @@ def test_valid_people_and_link_expansion() -> None:
     assert links["orcid"] == "https://orcid.org/0000-0002-1825-0097"
     assert links["github"] == "https://github.com/octocat"
     assert links["email"] == "mailto:kangwook.lee@wisc.edu"
-    assert links["scholar"].endswith("user=abcDEF")
+    assert links["scholar"].endswith("user=abcDEF-_1234")
     assert alum.role == "alumni" and alum.until == 2025 and alum.now == "Somewhere"
 
 
@@ -83,3 +83,42 @@ def test_a_refused_photo_url_is_dropped_and_the_person_kept() -> None:
     error = one_error(diagnostics)
     assert (error.code, error.line) == ("yaml-unsafe-url", 4)
     assert [(p.id, p.photo) for p in people] == [("a", None)]
+
+
+@pytest.mark.parametrize(("key", "value", "words"), [
+    ("github", "javascript:alert(1)", "is not a GitHub user name or an https:// address"),
+    ("github", "-bad-", "is not a GitHub user name"),
+    ("github", "a" * 40, "is not a GitHub user name"),
+    ("twitter", "has space", "is not an X handle"),
+    ("twitter", "sixteen_chars_xx", "is not an X handle"),
+    ("orcid", "1234", "is not an ORCID iD"),
+    ("orcid", "0000-0002-1825-0098", "check digit does not match"),
+    ("scholar", "abc", "is not a Google Scholar user id"),
+    ("scholar", "http://scholar.google.com/citations?user=abcDEF-_1234", "or an https:// address"),
+    ("github", "//evil.example/x", "is not a GitHub user name"),
+])
+def test_bad_profile_links_are_dropped_at_their_line(key: str, value: str, words: str) -> None:
+    """A profile link that is neither a valid handle/id nor an https URL is an error at its key's line; the
+    link is left out and the person kept (no https://github.com/javascript:alert(1) on the page)."""
+    snippet = f"- id: a\n  name: A\n  role: phd\n  links:\n    {key}: {value!r}\n    homepage: https://a.example/\n"
+    people, diagnostics = validate(snippet.replace("'", '"'), Person, "data/people.yml")
+    error = one_error(diagnostics)
+    assert (error.code, error.line, error.column) == ("yaml-profile-link", 5, 5)
+    assert f"links.{key}: " in error.message and words in error.message and "left out" in error.message
+    assert error.hint
+    assert [kind for kind, _, _ in people[0].links.resolved()] == ["homepage"]
+
+
+@pytest.mark.parametrize(("key", "value", "url"), [
+    ("github", "octo-cat", "https://github.com/octo-cat"),
+    ("github", "https://github.com/octocat", "https://github.com/octocat"),
+    ("twitter", "@Kangwook_Lee", "https://x.com/Kangwook_Lee"),
+    ("orcid", "0000-0002-1694-233x", "https://orcid.org/0000-0002-1694-233X"),
+    ("orcid", "https://orcid.org/0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097"),
+    ("scholar", "vex4iuYAAAAJ", "https://scholar.google.com/citations?user=vex4iuYAAAAJ"),
+])
+def test_good_profile_links_are_accepted(key: str, value: str, url: str) -> None:
+    """Handles and ids of the documented forms, and full https URLs, become profile links."""
+    people, diagnostics = validate(f"- id: a\n  name: A\n  role: phd\n  links:\n    {key}: \"{value}\"\n", Person)
+    assert diagnostics == []
+    assert people[0].links.resolved() == [(key, people[0].links.resolved()[0][1], url)]

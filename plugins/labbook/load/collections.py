@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from labbook.diagnostics import Report
 from labbook.load.yaml import YamlDocument, decode_yaml_bytes, parse_yaml
-from labbook.model.common import UNSAFE_URL, Record
+from labbook.model.common import BAD_PROFILE, DROPPABLE, Record
 
 R = TypeVar("R", bound=Record)
 
@@ -83,7 +83,7 @@ def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model:
         return model.model_validate(item)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        unsafe = [e for e in errors if e["type"] == UNSAFE_URL]
+        unsafe = [e for e in errors if e["type"] in DROPPABLE]
         if not unsafe or len(unsafe) < len(errors):
             report_validation_error(exc, doc, (index,), model, report)
             keep_rejected(rejected, model, item, exc, doc, (index,))
@@ -91,6 +91,10 @@ def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model:
     for err in unsafe:
         line, col = doc.where((index, *err["loc"]))
         field = ".".join(str(p) for p in err["loc"])
+        if err["type"] == BAD_PROFILE:
+            report.error(doc.path, line, "yaml-profile-link", f"{field}: {err['msg']}; the link is left out",
+                         column=col, hint=str((err.get("ctx") or {}).get("hint", "")))
+            continue
         report.error(doc.path, line, "yaml-unsafe-url", f"{field}: {err['msg']}; the link is left out", column=col,
                      hint="use a full https:// address, a mailto: address or a path relative to the site")
     trimmed = _without(item, [tuple(e["loc"]) for e in unsafe])

@@ -30,6 +30,10 @@ def is_slug(value: str) -> bool:
 
 #: The pydantic error type of a refused link; the loader drops the link and keeps the record.
 UNSAFE_URL = "unsafe_url"
+#: The pydantic error type of a profile link that is neither a valid handle/id nor an https URL (dropped too).
+BAD_PROFILE = "bad_profile"
+#: Every error type after which the loader drops the value and keeps the record.
+DROPPABLE = frozenset({UNSAFE_URL, BAD_PROFILE})
 
 
 def _url(value: str) -> str:

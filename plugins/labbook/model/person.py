@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
-from labbook.model.common import Record, Slug, Url
+from labbook.model.common import BAD_PROFILE, Record, Slug, Url
+from labbook.urls import check_url
 
 #: Roles in the order the people page lists them, with their headings.
 ROLE_HEADINGS: dict[str, str] = {
@@ -22,6 +24,45 @@ ROLE_HEADINGS: dict[str, str] = {
 }
 
 Role = Literal["pi", "postdoc", "phd", "ms", "undergrad", "staff", "visitor", "alumni"]
+
+
+#: What a bare value of each profile link must look like, what it is called, and an example.
+_HANDLES: dict[str, tuple[re.Pattern[str], str, str]] = {
+    # GitHub: letters, digits and single inner hyphens, at most 39 characters.
+    "github": (re.compile(r"@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"), "a GitHub user name", "octocat"),
+    # X/Twitter: letters, digits and '_', at most 15 characters.
+    "twitter": (re.compile(r"@?[A-Za-z0-9_]{1,15}"), "an X handle", "@octocat"),
+    "orcid": (re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dXx]"), "an ORCID iD", "0000-0002-1825-0097"),
+    # The `user=` value of a profile URL: twelve letters, digits, '-' or '_'.
+    "scholar": (re.compile(r"[A-Za-z0-9_-]{12}"), "a Google Scholar user id", "qc6CJjYAAAAJ"),
+}
+
+
+def orcid_checksum_ok(orcid: str) -> bool:
+    """Whether the last character of an ORCID iD is its ISO 7064 MOD 11-2 check digit (catches most typos)."""
+    digits = orcid.replace("-", "")
+    total = 0
+    for digit in digits[:-1]:
+        total = (total + int(digit)) * 2
+    result = (12 - total % 11) % 11
+    return digits[-1].upper() == ("X" if result == 10 else str(result))
+
+
+def _profile(kind: str, value: str) -> str:
+    """``value`` if it is a valid bare handle/id for ``kind`` or a full https URL, else a droppable error."""
+    pattern, what, example = _HANDLES[kind]
+    if value.lower().startswith("https://") and check_url(value) is not None:
+        return value
+    if pattern.fullmatch(value):
+        if kind != "orcid":
+            return value
+        if orcid_checksum_ok(value):
+            return value.upper()
+        raise PydanticCustomError(BAD_PROFILE, "'{value}' is not a valid ORCID iD (its check digit does not match)",
+                                  {"value": value[:80], "hint": "copy the iD from your ORCID record"})
+    raise PydanticCustomError(BAD_PROFILE, "'{value}' is not {what} or an https:// address",
+                              {"value": value[:80], "what": what,
+                               "hint": f"write {what} such as '{example}', or the profile's full https:// URL"})
 
 
 class PersonLinks(Record):
@@ -43,6 +84,11 @@ class PersonLinks(Record):
     """A LinkedIn profile URL."""
     cv: Url | None = None
     """A CV, as a URL or a path relative to the site."""
+
+    @field_validator("orcid", "scholar", "github", "twitter")
+    @classmethod
+    def _handle(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _profile(str(info.field_name), value)
 
     @field_validator("email")
     @classmethod
