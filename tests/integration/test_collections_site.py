@@ -246,3 +246,20 @@ def test_turned_off_pages_leave_no_broken_links(tmp_path: Path) -> None:
     assert "Yuchen" in news.get_text() and not any("people/" in h for h in hrefs(news))
     links = internal_links(result)
     assert [x for x in links if not exists(result.site, x[1]) and not x[1].startswith("slides/")] == []
+
+
+def test_naive_times_carry_the_site_offset(make_site) -> None:
+    """A talk at `2024-05-05T10:00:00` (no offset) in a site whose timezone is America/Chicago is written
+    `<time datetime="2024-05-05T10:00:00-05:00">` on the talks page and the talk's page, and so in JSON-LD."""
+    talks = """\
+        - id: naive
+          title: A Talk
+          date: 2024-05-05T10:00:00
+        """
+    result = make_site({"data/talks.yml": talks}, labbook=dict(LABBOOK),
+                       extra_config={"site_url": "https://lab.example.org/"})
+    for page in ("talks/index.html", "talks/naive/index.html"):
+        times = [t["datetime"] for t in content(result, page).select("time[datetime]")]
+        assert times == ["2024-05-05T10:00:00-05:00"], page
+    event = json.loads(soup(result, "talks/naive/index.html").select_one('script[type="application/ld+json"]').string)
+    assert event["startDate"] == "2024-05-05T10:00:00-05:00"

@@ -43,6 +43,20 @@ def test_naive_time_is_read_in_the_site_zone_and_offsets_are_kept() -> None:
     assert aware.start(UTC) == datetime(2024, 7, 5, 19, 30, tzinfo=UTC)
 
 
+@pytest.mark.parametrize(("text", "tz", "iso"), [
+    ("2024-05-05T10:00:00", CHICAGO, "2024-05-05T10:00:00-05:00"),  # daylight saving time
+    ("2024-01-05 10:00", CHICAGO, "2024-01-05T10:00:00-06:00"),
+    ("2024-05-05 10:00", UTC, "2024-05-05T10:00:00+00:00"),
+    ("2024-05-05T10:00:00+02:00", CHICAGO, "2024-05-05T10:00:00+02:00"),  # its own offset wins
+    ("2024-05-05", CHICAGO, "2024-05-05"),
+    ("2024-05", CHICAGO, "2024-05"),
+])
+def test_iso_in_gives_a_naive_time_the_site_offset(text: str, tz, iso: str) -> None:
+    """For `<time datetime>` and JSON-LD a time written without an offset gets the site zone's offset at that
+    moment; dates and times with their own offset are unchanged."""
+    assert parse_when(text).iso_in(tz) == iso
+
+
 @pytest.mark.parametrize(
     ("text", "needle"),
     [

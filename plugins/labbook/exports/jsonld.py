@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import tzinfo
 from typing import Any
 
 from markupsafe import Markup
@@ -99,8 +100,11 @@ def talk_event(
     speaker_name: str | None = None,
     speaker_url: str | None = None,
     description: str = "",
+    tz: tzinfo | None = None,
 ) -> dict[str, Any]:
     """A schema.org ``Event`` for a talk: name, start date at the precision written, place, performer.
+
+    A time written without a UTC offset gets the offset of ``tz`` (the site's time zone), when given.
 
     A location of "Online" (or a talk without a location but with an event link) becomes a
     ``VirtualLocation``; otherwise the location and host make a ``Place``.
@@ -109,7 +113,7 @@ def talk_event(
         "@context": "https://schema.org",
         "@type": "Event",
         "name": talk.title,
-        "startDate": talk.date.iso,
+        "startDate": talk.date.iso_in(tz) if tz is not None else talk.date.iso,
     }
     online = (talk.location or "").strip().casefold() in {"online", "virtual", "zoom", "remote"}
     if online:

@@ -91,6 +91,13 @@ class When:
             return f"{self.day.year:04d}-{self.day.month:02d}"
         return self.day.isoformat()
 
+    def iso_in(self, tz: tzinfo) -> str:
+        """:attr:`iso`, with a time written without a UTC offset given the offset of ``tz`` at that moment
+        (``2024-05-05T10:00:00-05:00`` in America/Chicago), so machines read the instant the site means."""
+        if self.moment is not None and self.moment.tzinfo is None:
+            return self.moment.replace(tzinfo=tz).isoformat()
+        return self.iso
+
     @property
     def label(self) -> str:
         """How the date is shown: ``2024``, ``April 2024``, ``12 April 2024`` or ``12 April 2024, 14:00 UTC-05:00``."""

@@ -8,6 +8,7 @@ record links carry :data:`labbook.render.markdown_text.BASE_MARK` (replaced when
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from typing import Any
 
 from markupsafe import Markup
@@ -38,10 +39,11 @@ def _link(kind: str, label: str, url: str) -> dict[str, Any]:
     return {"kind": kind, "label": label, "url": url, "relative": is_site_relative(url)}
 
 
-def _date(when: When | None) -> dict[str, Any] | None:
+def _date(when: When | None, tz: tzinfo) -> dict[str, Any] | None:
+    """A date for templates; ``iso`` (for ``<time datetime>``) carries the site's offset on a naive time."""
     if when is None:
         return None
-    return {"label": when.label, "short": when.short_label, "iso": when.iso, "year": when.year}
+    return {"label": when.label, "short": when.short_label, "iso": when.iso_in(tz), "year": when.year}
 
 
 @dataclass
@@ -173,7 +175,7 @@ class LabViews(ViewBuilder):
             "id": t.id,
             "url": self.talk_url(t.id),
             "title": t.title,
-            "date": _date(t.date),
+            "date": _date(t.date, self.clock.tz),
             "upcoming": not self.clock.is_over(t.date),
             "kind": t.kind or "",
             "kind_label": t.kind_label,
@@ -205,7 +207,7 @@ class LabViews(ViewBuilder):
             "is_open": state.is_open,
             "status_label": state.label,
             "status_detail": state.detail,
-            "posted": _date(o.posted),
+            "posted": _date(o.posted, self.clock.tz),
             "description_html": self.rich(o, "description"),
             "apply_html": self.rich(o, "apply") if state.is_open else "",
         }
@@ -215,7 +217,7 @@ class LabViews(ViewBuilder):
         return self._cached("news", n, lambda item: {
             "id": item.anchor,
             "url": self._anchor_url("news", item.anchor),
-            "date": _date(item.date),
+            "date": _date(item.date, self.clock.tz),
             "title": item.title or "",
             "text_html": self.rich(item, "text"),
         })
@@ -266,7 +268,7 @@ class LabViews(ViewBuilder):
             "url": self.note_url(note),
             "title": note.display_title,
             "authors": self.people_refs(note.authors),
-            "date": _date(note.date),
+            "date": _date(note.date, self.clock.tz),
             "status": note.status or "",
             "status_label": note.status_label,
             "tags": note.tags,

@@ -85,7 +85,7 @@ def talk_page(talk: Talk, views: LabViews, renderer: Renderer, site_url: str | N
         event = talk_event(
             talk, url=page_abs_url, speaker_name=speaker["name"] if speaker else None,
             speaker_url=site_url.rstrip("/") + "/" + speaker_url if site_url and speaker_url else None,
-            description=plain_text(str(view["abstract_html"]))[:500],
+            description=plain_text(str(view["abstract_html"]))[:500], tz=views.clock.tz,
         )
         return str(json_ld_script(event))
 
