@@ -150,10 +150,20 @@ class Report:
         return [d for d in self.items if d.severity is not Severity.INFO]
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most like ``word`` (a misspelt key, id or value), or ``None`` when none is close enough.
+
+    Every did-you-mean in labbook comes from here, so all of them agree on what "close" means (difflib's
+    similarity ratio of at least 0.6, the threshold of Python's own suggestions).
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A "did you mean ...?" hint for a misspelt name, or an empty string when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    match = closest(word, choices)
+    return f"did you mean '{match}'?" if match is not None else ""
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int]:

@@ -9,12 +9,11 @@ still checked (``Lab.rejected``), so every problem of a record shows in one run.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from labbook.catalog import Lab
-from labbook.diagnostics import Report
+from labbook.diagnostics import Report, did_you_mean
 from labbook.model.common import Record, is_slug
 from labbook.render.markdown_text import MarkdownText
 
@@ -91,17 +90,12 @@ class _Checker:
         """Check one id; report it when it names nothing."""
         if self.titles(kind, value) is not None:
             return
-        hint = _did_you_mean(value, self.known(kind))
+        hint = did_you_mean(value, self.known(kind))
         if kind == "pub":
             hint = hint or "publication keys are the BibTeX keys of the .bib files"
         line, column = record.where_of(*where)
         self.report.error(record.source_path, line, "unknown-ref", f"{field}: no {_NOUN[kind]} has the id '{value}'",
                           column=column, hint=hint)
-
-
-def _did_you_mean(value: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def link_lab(lab: Lab, report: Report, renderer: MarkdownText | None = None) -> None:
@@ -144,7 +138,7 @@ def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: 
                 for problem in rendered.problems:
                     hint = problem.hint
                     if problem.kind in _NOUN:
-                        hint = _did_you_mean(problem.ref, check.known(problem.kind)) or hint
+                        hint = did_you_mean(problem.ref, check.known(problem.kind)) or hint
                     # At the link itself, inside the field's text (the nth time this target is written).
                     nth = seen[problem.target] = seen.get(problem.target, -1) + 1
                     line, column = record.where_in(field, problem.target, nth)

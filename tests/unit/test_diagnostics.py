@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from labbook.catalog import Lab
-from labbook.diagnostics import Diagnostic, RecordCount, Report, Severity, format_all
+from labbook.diagnostics import Diagnostic, RecordCount, Report, Severity, closest, did_you_mean, format_all
 
 
 def sample() -> list[Diagnostic]:
@@ -70,3 +70,12 @@ def test_record_counts_compare_read_with_kept() -> None:
     assert counts[0].format_text() == ("data/people.yml: 3 records read, 2 used, 1 skipped "
                                        "(see the problems reported for this file)")
     assert RecordCount("data/x.bib", 1, 1).format_text() == "data/x.bib: 1 record read, all used"
+
+
+def test_closest_and_did_you_mean_share_one_rule() -> None:
+    """The closest choice is found for a typo (and nothing for a word unlike every choice); the hint names it."""
+    choices = ["title", "date", "speaker"]
+    assert closest("titel", choices) == "title" and closest("spekaer", choices) == "speaker"
+    assert closest("xyz", choices) is None and closest("titel", []) is None
+    assert did_you_mean("titel", choices) == "did you mean 'title'?"
+    assert did_you_mean("xyz", choices) == ""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from labbook.diagnostics import Report
+from labbook.diagnostics import Report, closest, did_you_mean
 from labbook.load.yaml import YamlDocument, decode_yaml_bytes, parse_yaml
 from labbook.model.common import BAD_PROFILE, DROPPABLE, Record
 
@@ -145,8 +144,7 @@ def report_validation_error(
         if err["type"] == "extra_forbidden":
             owner = _model_at(model, loc[:-1])
             fields = list(owner.model_fields) if owner else []
-            match = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
-            close_to[loc] = match[0] if match else ""
+            close_to[loc] = closest(str(loc[-1]), fields) or ""
     explained = {(*loc[:-1], name) for loc, name in close_to.items() if name} & missing
     for err in errors:
         loc = tuple(err["loc"])
@@ -158,8 +156,8 @@ def report_validation_error(
             message = f"unknown key '{loc[-1]}'"
             if (*loc[:-1], name) in explained:
                 message += f" (the required key '{name}' is missing)"
-            hint = f"did you mean '{name}'?" if name else (
-                f"allowed keys: {', '.join(owner.model_fields)}" if owner else "")
+            fields = list(owner.model_fields) if owner else []
+            hint = did_you_mean(str(loc[-1]), fields) or (f"allowed keys: {', '.join(fields)}" if fields else "")
             report.error(doc.path, line, "yaml-unknown-key", message, column=col, hint=hint)
         elif err["type"] == "missing" and loc in explained:
             continue
@@ -193,9 +191,8 @@ def explain_value_error(err: Any, field: str) -> tuple[str, str]:
         return f"'{field}' should be true or false, not {shown}", ""
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
-        match = difflib.get_close_matches(str(value).casefold(), choices, n=1, cutoff=0.6)
         return (f"'{field}' is {shown}, which is not one of: {', '.join(choices)}",
-                f"did you mean '{match[0]}'?" if match else "")
+                did_you_mean(str(value).casefold(), choices))
     message = str(err["msg"]).removeprefix("Value error, ")
     if kind == "value_error":
         return f"{field}: {message}", ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, PrivateAttr
 
@@ -56,8 +56,3 @@ class Note(Record):
     def status_label(self) -> str:
         """The human label of :attr:`status`."""
         return NOTE_STATUS.get(self.status or "", "")
-
-
-def split_page_keys(data: dict[str, Any]) -> dict[str, Any]:
-    """The note's own keys from a front matter mapping (MkDocs/Material keys removed)."""
-    return {k: v for k, v in data.items() if k not in PAGE_KEYS}
