@@ -116,7 +116,8 @@ def write_baseline_site(lab: Lab, root: Path) -> Path:
     _handbook(docs)
     pubs = sorted(lab.publications, key=lambda p: -p.year)  # stable: newest year first, file order within
     (docs / "publications").mkdir(parents=True)
-    parts = ["# Publications", "", f"{len(pubs)} publications", ""]
+    # As labbook does when every entry has its own page: the list stays out of the search index.
+    parts = ["---", "search:", "  exclude: true", "---", "", "# Publications", "", f"{len(pubs)} publications", ""]
     for year, items in groupby(pubs, key=lambda p: p.year):
         parts += [f"## {year}", ""]
         parts += [_list_entry_md(p) for p in items]

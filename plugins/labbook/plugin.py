@@ -73,6 +73,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self.views: Any = None
         self.renderer: Renderer | None = None
         self._config: MkDocsConfig | None = None
+        self._edit_base: tuple[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the cache survives.
@@ -104,6 +105,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
                         prefixes={k: v for k, v in settings.pages.items() if v})
         existing = {f.src_uri for f in files}
         self.plan, self.views = plan_site(lab, settings, self.renderer, urls, existing)
+        self._edit_base = _edit_base(config)
         for asset in site_assets(mathjax=settings.mathjax):
             if files.get_file_from_path(asset.dest) is None:
                 files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
@@ -127,7 +129,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         generated = self._generated(page)
         if generated is not None:
-            page.edit_url = _edit_url(config, generated.edit_path)
+            page.edit_url = _edit_url(self._edit_base, generated.edit_path)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -169,14 +171,21 @@ def _override_dirs(config: MkDocsConfig, settings: Settings) -> list[Path]:
     return dirs
 
 
-def _edit_url(config: MkDocsConfig, edit_path: str | None) -> str | None:
-    if not edit_path or not config.repo_url or not config.edit_uri:
+def _edit_base(config: MkDocsConfig) -> tuple[str, str] | None:
+    """(docs_dir relative to the project, edit URL of docs_dir), worked out once per build."""
+    if not config.repo_url or not config.edit_uri:
         return None
     docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(),
                                  Path(config.config_file_path or ".").resolve().parent.as_posix())
-    target = posixpath.relpath(edit_path, docs_rel)
     base_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri.lstrip("/"))
-    return urljoin(base_url if base_url.endswith("/") else base_url + "/", target)
+    return docs_rel, base_url if base_url.endswith("/") else base_url + "/"
+
+
+def _edit_url(edit_base: tuple[str, str] | None, edit_path: str | None) -> str | None:
+    if not edit_path or edit_base is None:
+        return None
+    docs_rel, base_url = edit_base
+    return urljoin(base_url, posixpath.relpath(edit_path, docs_rel))
 
 
 def _log(diagnostic: Diagnostic) -> None:

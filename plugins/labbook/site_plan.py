@@ -103,7 +103,8 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     if settings.per_publication_pages:
         for pub in lab.publications:
             plan.add_page(publication_page(pub, views, renderer, settings.site_url))
-    plan.add_file("publications.bib", bibliography_to_bibtex(lab.publications))
+    plan.add_file("publications.bib", bibliography_to_bibtex(
+        lab.publications, entry_text=lambda pub: views.publication(pub)["bibtex"]))
     plan.add_file("publications.json", to_csl_json(lab.publications))
 
 

@@ -223,6 +223,31 @@ def test_unbalanced_braces_cannot_break_the_file() -> None:
     assert entry.fields["title"] == "a b c" and entry.fields["note"] == "{x}"
 
 
+@pytest.mark.parametrize("value", ["", "plain", "{A}{B} {{nested}} x", "a } b {", "}{", "{{x}", "{x}}", "\\{ {y}"])
+def test_balanced_braces_match_a_character_by_character_count(value: str) -> None:
+    """The quick check for already balanced values agrees with the slow repair on balanced and broken input."""
+    from labbook.exports.bibtex import _balanced
+
+    def balanced(text: str) -> bool:
+        depth = 0
+        for ch in text:
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            if depth < 0:
+                return False
+        return depth == 0
+
+    fixed = _balanced(value)
+    assert balanced(fixed)
+    assert (fixed == value) == balanced(value)
+
+
+def test_bibliography_export_may_reuse_entry_texts(sample: dict[str, Publication]) -> None:
+    """Passing the entries' texts (as the site planner does from its views) gives the same file."""
+    pubs = list(sample.values())
+    texts = {p.key: entry_to_bibtex(p.raw) for p in pubs}
+    assert bibliography_to_bibtex(pubs, entry_text=lambda p: texts[p.key]) == bibliography_to_bibtex(pubs)
+
+
 def test_corpus_bibtex_round_trips_through_pybtex(corpus: list[Publication]) -> None:
     """Every real entry re-parses with pybtex to the same key, fields and values, minus display-only ones."""
     text = bibliography_to_bibtex(corpus)
@@ -296,6 +321,13 @@ def test_csl_json_document_is_a_utf8_array(sample: dict[str, Publication]) -> No
     items = json.loads(text)
     assert [i["id"] for i in items] == list(sample)
     assert items[0] == json.loads(json.dumps(publication_to_csl(sample["smith2020journal"])))
+
+
+def test_csl_json_document_is_json_dumps_of_the_items(corpus: list[Publication]) -> None:
+    """Put together item by item, the document is exactly json.dumps of the item list (and "[]" when empty)."""
+    expected = json.dumps([publication_to_csl(p) for p in corpus], ensure_ascii=False, indent=2) + "\n"
+    assert to_csl_json(corpus) == expected
+    assert to_csl_json([]) == json.dumps([], indent=2) + "\n"
 
 
 def test_corpus_csl_items_are_well_formed(corpus: list[Publication]) -> None:

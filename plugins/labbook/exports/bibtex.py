@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 from labbook.load.bibtex import RawEntry
 from labbook.model.publication import Publication
@@ -19,6 +20,7 @@ DISPLAY_ONLY_FIELDS: frozenset[str] = frozenset(
         "google_scholar_id", "altmetric", "dimensions", "inspirehep_id", "summary", "topics",
     }
 )  # fmt: skip
+_BRACES = re.compile(r"[{}]")
 
 
 def entry_to_bibtex(
@@ -45,18 +47,21 @@ def entry_to_bibtex(
     return "\n".join(lines) + "\n"
 
 
-def bibliography_to_bibtex(pubs: Iterable[Publication], *, drop: frozenset[str] = DISPLAY_ONLY_FIELDS) -> str:
+def bibliography_to_bibtex(pubs: Iterable[Publication], *, drop: frozenset[str] = DISPLAY_ONLY_FIELDS,
+                           entry_text: Callable[[Publication], str] | None = None) -> str:
     """All entries of ``pubs``, one blank line apart, in the order given.
 
     A crossref parent (a ``@proceedings``, say) is a Publication like any other, so it is exported when it
     is in ``pubs``. It is moved after the entries that refer to it, because classic BibTeX only resolves a
-    crossref to an entry that comes later in the file.
+    crossref to an entry that comes later in the file. ``entry_text`` may supply each entry's text when the
+    caller already has it (it must equal ``entry_to_bibtex(pub.raw, drop=drop)``).
     """
-    raws = [pub.raw for pub in pubs]
-    parents = {r.get("crossref").strip().casefold() for r in raws if r.get("crossref").strip()}
-    first = [r for r in raws if r.key.casefold() not in parents]
-    last = [r for r in raws if r.key.casefold() in parents]
-    return "\n".join(entry_to_bibtex(r, drop=drop) for r in first + last)
+    pubs = list(pubs)
+    parents = {p.raw.get("crossref").strip().casefold() for p in pubs if p.raw.get("crossref").strip()}
+    first = [p for p in pubs if p.key.casefold() not in parents]
+    last = [p for p in pubs if p.key.casefold() in parents]
+    text = entry_text or (lambda pub: entry_to_bibtex(pub.raw, drop=drop))
+    return "\n".join(text(p) for p in first + last)
 
 
 def _balanced(value: str) -> str:
@@ -65,6 +70,16 @@ def _balanced(value: str) -> str:
     Entries read by the loader always balance (pybtex refuses anything else); this only guards entries made
     some other way, where one stray ``}`` would otherwise end the field early and corrupt the file.
     """
+    if "{" not in value and "}" not in value:
+        return value
+    depth = 0
+    for brace in _BRACES.findall(value):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            break
+    else:
+        if depth == 0:
+            return value  # the usual case: already balanced
     depth = 0
     out: list[str] = []
     for ch in value:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from labbook.exports._common import (
@@ -106,6 +106,17 @@ def publication_to_csl(pub: Publication) -> dict[str, Any]:
     return {k: v for k, v in item.items() if v not in ("", None, [])}
 
 
-def to_csl_json(pubs: Iterable[Publication]) -> str:
-    """A CSL-JSON document: a JSON array of items, UTF-8 text (not ``\\u`` escapes), indented by 2."""
-    return json.dumps([publication_to_csl(p) for p in pubs], ensure_ascii=False, indent=2) + "\n"
+def csl_item_text(pub: Publication) -> str:
+    """One item as :func:`to_csl_json` writes it inside the document's array (indented by 2)."""
+    text = json.dumps(publication_to_csl(pub), ensure_ascii=False, indent=2)
+    return "  " + text.replace("\n", "\n  ")
+
+
+def to_csl_json(pubs: Iterable[Publication], item_text: Callable[[Publication], str] | None = None) -> str:
+    """A CSL-JSON document: a JSON array of items, UTF-8 text (not ``\\u`` escapes), indented by 2.
+
+    The text is ``json.dumps(items, ensure_ascii=False, indent=2)``, put together item by item, so that
+    ``item_text`` may supply the text of each item when the caller already has it (as :func:`csl_item_text`).
+    """
+    texts = [(item_text or csl_item_text)(p) for p in pubs]
+    return ("[\n" + ",\n".join(texts) + "\n]\n") if texts else "[]\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from labbook.exports._common import (
     absolute_url,
@@ -78,5 +78,6 @@ def render_meta(pairs: Iterable[tuple[str, str]]) -> Markup:
     Names and values are taken as plain text, even when they arrive as Markup. The result is
     :class:`~markupsafe.Markup`, so a Jinja template prints it as it is instead of escaping it again.
     """
-    line = Markup('<meta name="{}" content="{}">')
-    return Markup("\n").join(line.format(str(name), str(value)) for name, value in pairs)
+    # escape(str(...)) is what Markup.format does to each argument, without its per-call formatter.
+    return Markup("\n".join(f'<meta name="{escape(str(name))}" content="{escape(str(value))}">'
+                             for name, value in pairs))

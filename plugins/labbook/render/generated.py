@@ -8,6 +8,7 @@ so data never passes through Markdown or a macro engine.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from markupsafe import escape
 from labbook.render.markdown_text import with_base
 
 SLOT = '<div class="lb-slot" data-lb-slot="{}"></div>'
+_SLOT_RE = re.compile(r'<div class="lb-slot" data-lb-slot="([^"<>]*)"></div>')
 
 
 @dataclass
@@ -41,9 +43,15 @@ class GeneratedPage:
 
     def fill(self, html: str, base: str) -> str:
         """Put the rendered slots into the HTML that Markdown produced from the skeleton."""
-        for slot_id, content in self.slots(base).items():
-            html = html.replace(SLOT.format(slot_id), content, 1)
-        return with_base(html, base)
+        contents = self.slots(base)
+        # One pass over the page: replacing slot after slot would copy a long page once per slot.
+        parts = _SLOT_RE.split(html)
+        out = [parts[0]]
+        for i in range(1, len(parts), 2):
+            slot_id = parts[i]
+            out.append(contents.pop(slot_id) if slot_id in contents else SLOT.format(slot_id))
+            out.append(parts[i + 1])
+        return with_base("".join(out), base)
 
 
 def front_matter(title: str, **extra: object) -> str:

@@ -18,9 +18,14 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
                        edit_path: str | None, title: str = "Publications", *,
                        feed_url: str | None = None) -> GeneratedPage:
     """``/publications/``: the filters, then every entry grouped by year (newest first), one heading per year;
-    ``feed_url`` (root-relative) adds a link to the Atom feed."""
+    ``feed_url`` (root-relative) adds a link to the Atom feed.
+
+    When every entry has its own page, the list is left out of the site's search index: each entry is found
+    through its own page, and the list would add a second copy of every entry to the index.
+    """
     groups = [(label, list(items)) for label, items in groupby(pubs, key=lambda p: p.year_label)]
-    parts = [front_matter(title), f"# {title}", "", SLOT.format("intro"), ""]
+    extra = {"search": {"exclude": True}} if views.per_publication_pages and pubs else {}
+    parts = [front_matter(title, **extra), f"# {title}", "", SLOT.format("intro"), ""]
     for label, _items in groups:
         parts += [heading(2, label), "", SLOT.format(f"y{label}"), ""]
     if not pubs:
