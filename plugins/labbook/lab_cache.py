@@ -7,6 +7,7 @@ from pathlib import Path
 
 from labbook.catalog import Lab
 from labbook.lab_loader import lab_inputs, load_lab
+from labbook.load.incremental import LoadMemo
 from labbook.render.environment import Renderer
 from labbook.settings import Settings
 
@@ -27,9 +28,14 @@ def _template_files(dirs: list[Path]) -> list[Path]:
 
 
 class LabCache:
-    """Keeps the last Lab and Renderer, keyed by the content of the files they were made from."""
+    """Keeps the last Lab and Renderer, keyed by the content of the files they were made from.
 
-    def __init__(self) -> None:
+    With ``incremental=True`` (for `mkdocs serve`) a changed lab is loaded through a
+    :class:`~labbook.load.incremental.LoadMemo`, so an edit of one entry re-reads that entry only.
+    """
+
+    def __init__(self, *, incremental: bool = False) -> None:
+        self.memo = LoadMemo() if incremental else None
         self._lab_key: object = None
         self._lab: Lab | None = None
         self._renderer_key: object = None
@@ -39,12 +45,17 @@ class LabCache:
         """The lab for ``settings``, reloaded only when an input file or an option changed."""
         key = (_fingerprint(lab_inputs(settings)), repr(settings))
         if self._lab is None or key != self._lab_key:
-            self._lab, self._lab_key = load_lab(settings), key
+            self._lab, self._lab_key = load_lab(settings, self.memo), key
         return self._lab
 
     def renderer(self, override_dirs: list[Path]) -> Renderer:
         """A renderer whose compiled templates are reused until an override template changes."""
-        key = _fingerprint(_template_files(override_dirs))
+        key = (tuple(str(d) for d in override_dirs), _fingerprint(_template_files(override_dirs)))
         if self._renderer is None or key != self._renderer_key:
             self._renderer, self._renderer_key = Renderer(override_dirs), key
         return self._renderer
+
+    @property
+    def renderer_key(self) -> str:
+        """A digest of the override templates the current renderer was made from."""
+        return hashlib.blake2b(repr(self._renderer_key).encode(), digest_size=16).hexdigest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from labbook.catalog import Lab
 from labbook.diagnostics import Report
@@ -21,10 +22,22 @@ from labbook.model.project import Project
 from labbook.model.talk import Talk
 from labbook.settings import Settings
 
+if TYPE_CHECKING:
+    from labbook.load.incremental import LoadMemo
 
-def load_lab(settings: Settings) -> Lab:
+
+def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
     """Read the bibliography files (sharing one ``@string`` namespace, in order), the YAML collections and
-    the research notes, and link them; every problem is in the lab's report."""
+    the research notes, and link them; every problem is in the lab's report.
+
+    With a ``memo`` (kept by `mkdocs serve` between rebuilds) only what changed since its last load is
+    parsed again; the result is the same.
+    """
+    read_bib = memo.read_bib if memo else read_bib_file
+    build = memo.publication if memo else build_publication
+    load = memo.collection if memo else load_collection
+    if memo:
+        memo.begin()
     report = Report()
     macros = new_macro_table()
     groups = []
@@ -32,16 +45,16 @@ def load_lab(settings: Settings) -> Lab:
         path = settings.root / name
         if settings.bibliography_optional and not path.exists():
             continue
-        groups.append(read_bib_file(path, settings.display(path), report, macros))
+        groups.append(read_bib(path, settings.display(path), report, macros))
     raws = merge_and_resolve(groups, report)
-    publications = [build_publication(raw, order, report) for order, raw in enumerate(raws)]
+    publications = [build(raw, order, report) for order, raw in enumerate(raws)]
     skipped: dict[str, set[str]] = {"person": set(), "talk": set(), "project": set()}
     rejected: list[Record] = []
 
     def collection(name: str, model: type[R], noun: str, id_field: str = "id") -> list[R]:
         path = settings.collection_path(name)
-        records = load_collection(path, settings.display(path), model, report,
-                                  skipped.setdefault(noun, set()), id_field, rejected)
+        records = load(path, settings.display(path), model, report, skipped.setdefault(noun, set()), id_field,
+                       rejected)
         return unique_records(records, lambda r: getattr(r, id_field), id_field, noun, report)
 
     people = collection("people", Person, "person")

@@ -54,6 +54,9 @@ class RawEntry:
     path: str
     line: int
     inherited: set[str] = field(default_factory=set)
+    source_digest: str = ""
+    """A digest of the text the entry was parsed from, when the loader knows it ("" otherwise); two entries
+    with the same digest and nothing inherited through crossref have the same fields."""
 
     def get(self, name: str, default: str = "") -> str:
         """The value of field ``name`` (lower case), or ``default``."""
@@ -153,18 +156,20 @@ def decode_bib_bytes(data: bytes, path: str, report: Report) -> str:
 
 
 def parse_bibtex(
-    text: str, path: str, report: Report, macros: MutableMapping[str, str] | None = None
+    text: str, path: str, report: Report, macros: MutableMapping[str, str] | None = None, *, first_line: int = 1
 ) -> list[RawEntry]:
     """Parse BibTeX source into raw entries, reporting every problem and keeping every good entry.
 
     ``macros`` is the shared ``@string`` namespace: pass the same table for several files so that a macro
     defined in the first works in the second. The number of entries found (good or bad) is counted in
-    ``report.read`` under ``path``.
+    ``report.read`` under ``path``. ``first_line`` is the line number of the text's first line (for a piece
+    of a larger file: the lines of entries and fields count from it; a piece that reports problems is read
+    again as part of its whole file, see :mod:`labbook.load.incremental`).
     """
     macros = new_macro_table() if macros is None else macros
     report.count_read(path, 0)
     entries: list[RawEntry] = []
-    pos, line, gap_start, previous_key = 0, 1, 0, None
+    pos, line, gap_start, previous_key = 0, first_line, 0, None
     while True:
         tok = _Tokenizer(text, macros, path, report)
         tok.pos, tok.lineno = pos, line
@@ -203,7 +208,7 @@ def parse_bibtex(
             if next_start is None:
                 return entries
             pos = gap_start = next_start.start()
-            line = text.count("\n", 0, pos) + 1
+            line = text.count("\n", 0, pos) + first_line
             previous_key = None
 
 
