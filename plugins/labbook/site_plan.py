@@ -9,10 +9,11 @@ from markupsafe import Markup, escape
 
 from labbook.catalog import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex
-from labbook.exports.csl_json import to_csl_json
+from labbook.exports.csl_json import csl_item_text, to_csl_json
 from labbook.model.dates import Clock
 from labbook.render.collection_pages import plan_collections
 from labbook.render.environment import Renderer
+from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage
 from labbook.render.people_pages import plan_people
 from labbook.render.project_pages import plan_projects
@@ -105,7 +106,8 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
             plan.add_page(publication_page(pub, views, renderer, settings.site_url))
     plan.add_file("publications.bib", bibliography_to_bibtex(
         lab.publications, entry_text=lambda pub: views.publication(pub)["bibtex"]))
-    plan.add_file("publications.json", to_csl_json(lab.publications))
+    plan.add_file("publications.json", to_csl_json(
+        lab.publications, item_text=lambda pub: views.fragment(("csl",), pub, lambda: csl_item_text(pub))))
 
 
 #: The planners run for every site, in order.
@@ -114,12 +116,14 @@ PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_
 
 
 def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
-              existing: Container[str]) -> tuple[SitePlan, LabViews]:
+              existing: Container[str], fragments: FragmentCache | None = None) -> tuple[SitePlan, LabViews]:
     """Every page and file labbook adds, given the paths the site already has.
 
+    ``fragments`` (kept by `mkdocs serve` between rebuilds) lets pages reuse what an earlier build rendered
+    for unchanged entries; the caller starts it with :meth:`~labbook.render.fragments.FragmentCache.begin`.
     Raises ``ValueError`` when ``settings.timezone`` is not a time zone name.
     """
-    views = make_views(lab, settings, urls)
+    views = make_views(lab, settings, urls, fragments)
     plan = SitePlan(existing=existing)
     for planner in PLANNERS:
         planner(plan, lab, views, renderer, settings)
@@ -127,10 +131,10 @@ def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
     return plan, views
 
 
-def make_views(lab: Lab, settings: Settings, urls: SiteUrls) -> LabViews:
+def make_views(lab: Lab, settings: Settings, urls: SiteUrls, fragments: FragmentCache | None = None) -> LabViews:
     """The views of one build (the clock is read here, once, so every page agrees on "now")."""
     return LabViews(lab, urls, max_authors=settings.max_authors, highlight_members=settings.highlight_members,
-                    per_publication_pages=settings.per_publication_pages,
+                    per_publication_pages=settings.per_publication_pages, fragments=fragments,
                     clock=Clock.for_site(settings.timezone, settings.today))
 
 

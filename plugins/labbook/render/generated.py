@@ -31,6 +31,9 @@ class GeneratedPage:
         head: given the page's absolute URL (or ``None``) and base, extra HTML for ``<head>``.
         edit_path: the data file a contributor edits to change this page (for the edit button).
         in_nav: whether the page may appear in an automatic navigation.
+        reuse_key: a digest of everything this page's own HTML is made from, besides what all pages share
+            (options, templates, the theme), when the page can tell; `mkdocs serve` reuses the output of an
+            earlier build for a page whose key did not change.
     """
 
     src_uri: str
@@ -40,6 +43,7 @@ class GeneratedPage:
     edit_path: str | None = None
     in_nav: bool = True
     meta: dict[str, object] = field(default_factory=dict)
+    reuse_key: str | None = None
 
     def fill(self, html: str, base: str) -> str:
         """Put the rendered slots into the HTML that Markdown produced from the skeleton."""

@@ -9,9 +9,18 @@ from labbook.exports.scholar_meta import citation_meta, render_meta
 from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
 from labbook.render.facets import publication_facets
+from labbook.render.fragments import digest
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
 from labbook.render.views import ViewBuilder
 from labbook.urls import is_site_relative
+
+
+def publication_list(pubs: list[Publication], views: ViewBuilder, renderer: Renderer, base: str) -> str:
+    """``publication_list.html`` for ``pubs``, with each entry's card (``publication.html``) rendered once
+    and reused while the entry is unchanged."""
+    cards = [views.fragment(("card", base), pub, lambda pub=pub: renderer.render(
+        "publication.html", p=views.publication(pub), base=base)) for pub in pubs]
+    return renderer.render("publication_list.html", pubs=views.publications(pubs), cards=cards, base=base)
 
 
 def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Renderer,
@@ -36,7 +45,7 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
         out = {"intro": renderer.render("publications_intro.html", count=len(pubs), facets=facets, base=base,
                                          feed_url=feed_url)}
         for label, items in groups:
-            out[f"y{label}"] = renderer.render("publication_list.html", pubs=views.publications(items), base=base)
+            out[f"y{label}"] = publication_list(items, views, renderer, base)
         return out
 
     return GeneratedPage(src_uri=views.urls.src_uri("publications"), markdown="\n".join(parts), slots=slots,
@@ -46,28 +55,35 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
 def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
                      site_url: str | None) -> GeneratedPage:
     """``/publications/<key>/``: the full record, with Google Scholar meta tags and JSON-LD in ``<head>``."""
-    view = views.publication(pub)
     index_url = views.urls.url("publications")
 
     def slots(base: str) -> dict[str, str]:
-        return {"main": renderer.render("publication_page.html", p=view, base=base, index_url=index_url)}
+        return {"main": views.fragment(("page", base, index_url), pub, lambda: renderer.render(
+            "publication_page.html", p=views.publication(pub), base=base, index_url=index_url))}
 
     def head(page_abs_url: str | None, base: str) -> str:
-        pdf = pub.link("pdf")
-        if pdf and is_site_relative(pdf):
-            pdf = site_url.rstrip("/") + "/" + pdf if site_url else ""
-        meta = render_meta(citation_meta(pub, page_url=page_abs_url, pdf_url=pdf or None))
-        article = scholarly_article(pub, url=page_abs_url, person_url=lambda pid: _abs(site_url, views.person_url(pid)))
-        return meta + "\n" + json_ld_script(article)
+        return views.fragment(("head", page_abs_url), pub, lambda: _head(pub, views, site_url, page_abs_url))
 
+    src_uri = views.urls.src_uri("publications", pub.slug)
+    markdown = front_matter(pub.title_text, description=_description(pub)) + "\n" + SLOT.format("main") + "\n"
     return GeneratedPage(
-        src_uri=views.urls.src_uri("publications", pub.slug),
-        markdown=front_matter(pub.title_text, description=_description(pub)) + "\n" + SLOT.format("main") + "\n",
+        src_uri=src_uri,
+        markdown=markdown,
         slots=slots,
         head=head,
         edit_path=pub.path,
         in_nav=False,
+        reuse_key=digest(src_uri, markdown, views.fingerprint(pub), index_url, site_url, pub.path),
     )
+
+
+def _head(pub: Publication, views: ViewBuilder, site_url: str | None, page_abs_url: str | None) -> str:
+    pdf = pub.link("pdf")
+    if pdf and is_site_relative(pdf):
+        pdf = site_url.rstrip("/") + "/" + pdf if site_url else ""
+    meta = render_meta(citation_meta(pub, page_url=page_abs_url, pdf_url=pdf or None))
+    article = scholarly_article(pub, url=page_abs_url, person_url=lambda pid: _abs(site_url, views.person_url(pid)))
+    return meta + "\n" + json_ld_script(article)
 
 
 def _abs(site_url: str | None, root_relative: str | None) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any
 from labbook.catalog import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
+from labbook.render.fragments import FragmentCache, publication_fingerprint
 from labbook.render.site_urls import SiteUrls
 from labbook.urls import is_site_relative
 
@@ -25,9 +26,12 @@ class ViewBuilder:
     max_authors: int = 10
     highlight_members: bool = True
     per_publication_pages: bool = True
+    fragments: FragmentCache | None = None
+    """Views and fragments kept from the last build (`mkdocs serve`); ``None`` makes everything afresh."""
 
     def __post_init__(self) -> None:
         self._pubs: dict[str, dict[str, Any]] = {}
+        self._fingerprints: dict[str, str] = {}
 
     def person_url(self, person_id: str | None) -> str | None:
         """The root-relative URL of a person's page, if people pages exist."""
@@ -37,11 +41,24 @@ class ViewBuilder:
         """The root-relative URL of a publication's own page, if those pages exist."""
         return self.urls.url("publications", pub.slug) if self.per_publication_pages else None
 
+    def fingerprint(self, pub: Publication) -> str:
+        """:func:`~labbook.render.fragments.publication_fingerprint` of ``pub``, computed once per build."""
+        found = self._fingerprints.get(pub.key)
+        if found is None:
+            found = self._fingerprints[pub.key] = publication_fingerprint(pub)
+        return found
+
+    def fragment(self, key: tuple[Any, ...], pub: Publication, make: Any) -> Any:
+        """A fragment of ``pub`` (``key`` names its kind and page-dependent inputs), reused when unchanged."""
+        if self.fragments is None:
+            return make()
+        return self.fragments.get((*key, self.fingerprint(pub)), make)
+
     def publication(self, pub: Publication) -> dict[str, Any]:
         """The view of one publication (cached: it does not depend on the page showing it)."""
         cached = self._pubs.get(pub.key)
         if cached is None:
-            cached = self._pubs[pub.key] = self._publication(pub)
+            cached = self._pubs[pub.key] = self.fragment(("view",), pub, lambda: self._publication(pub))
         return cached
 
     def publications(self, pubs: list[Publication]) -> list[dict[str, Any]]:
