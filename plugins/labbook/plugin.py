@@ -11,15 +11,17 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from labbook.diagnostics import Diagnostic, Severity
 from labbook.lab_cache import LabCache
 from labbook.render.environment import Renderer
+from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.site_urls import SiteUrls, base_for
+from labbook.serve_reuse import ServeReuse
 from labbook.settings import Settings, SettingsError, settings_from_options
 from labbook.site_assets import scripts, site_assets, stylesheets
 from labbook.site_plan import SitePlan, head_links, plan_site
@@ -67,6 +69,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def __init__(self) -> None:
         self.cache = LabCache()
+        self.fragments = FragmentCache()
+        self.reuse = ServeReuse()
         self.settings: Settings | None = None
         self.plan: SitePlan | None = None
         self.lab: Any = None
@@ -74,10 +78,23 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self.renderer: Renderer | None = None
         self._config: MkDocsConfig | None = None
         self._edit_base: tuple[str, str] | None = None
+        self._files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the cache survives.
-        return None
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
+        # Only `mkdocs serve` builds more than once; a one-off build keeps nothing it will not use again.
+        serving = command == "serve"
+        self.cache = LabCache(incremental=serving)
+        self.fragments = FragmentCache(keep=serving)
+        self.reuse.close()
+        self.reuse = ServeReuse(enabled=serving and not dirty)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Before MkDocs empties the site folder (serve only): set aside the pages a rebuild may reuse.
+        self.reuse.park(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.reuse.failed()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
@@ -104,16 +121,21 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         urls = SiteUrls(use_directory_urls=config.use_directory_urls,
                         prefixes={k: v for k, v in settings.pages.items() if v})
         existing = {f.src_uri for f in files}
-        self.plan, self.views = plan_site(lab, settings, self.renderer, urls, existing)
+        epoch = (repr(settings), repr(urls), self.cache.renderer_key)
+        self.fragments.begin(epoch)
+        self.reuse.begin(config, files, epoch)
+        self.plan, self.views = plan_site(lab, settings, self.renderer, urls, existing, self.fragments)
         self._edit_base = _edit_base(config)
         for asset in site_assets(mathjax=settings.mathjax):
             if files.get_file_from_path(asset.dest) is None:
                 files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
         for page in self.plan.pages.values():
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=self.reuse.inclusion(page))
+            files.append(file)
+            self.reuse.track(page, file)
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
+        self._files = files
         return files
 
     def _generated(self, page: Page) -> GeneratedPage | None:
@@ -141,7 +163,16 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         at = output.find("</head>")
         return output if at < 0 or not head else output[:at] + head + "\n" + output[at:]
 
+    @event_priority(-50)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._files is not None:
+            self.reuse.finish(config, self._files)
+
+    def on_shutdown(self) -> None:
+        self.reuse.close()
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        self.reuse.watch(server)
         settings = self.settings
         if settings is not None:
             for path in [*(settings.root / b for b in settings.bibliography), settings.root / settings.data_dir,

@@ -1,0 +1,390 @@
+"""`mkdocs serve` rebuilds that skip the generated pages an edit did not change (part of the MkDocs adapter).
+
+MkDocs rebuilds every page after every save, and for a lab with thousands of publication pages most of that
+time goes to pages whose HTML comes out exactly as before: Markdown, the theme template, the search indexer,
+and removing and writing thousands of files and folders cost a few milliseconds a page. During `mkdocs serve`
+(and only then) labbook leaves out of the next build every page whose inputs are unchanged:
+
+- its *page key* (the page's Markdown skeleton and a digest of the entry, see
+  :attr:`labbook.render.generated.GeneratedPage.reuse_key`) is the one its current HTML was made from, and
+- the *site key* is unchanged: labbook's options and templates, mkdocs.yml, the list of files, and the
+  theme's files.
+
+Before MkDocs empties the site folder, the folders holding such pages are moved aside (one rename each, so
+nothing is copied or deleted). A left-out page is still known to MkDocs (Markdown links to it resolve) but
+marked excluded, so MkDocs does not build it. After the build its HTML is moved back, and its entries are
+put back into ``search/search_index.json`` and ``sitemap.xml`` in the order a full build writes them: the
+served site is the one a full build makes.
+
+Anything else that shapes every page (the title of a page in the nav, a plugin that changes each page) is
+checked by a *probe*: one unchanged page is always built, and its HTML must come out the same as before.
+If it does not, the pages left out may be stale, so a full rebuild is started at once (through a file the
+server watches) and the next build leaves nothing out; after two such surprises reuse is switched off for
+the session. `mkdocs serve --clean`, `--dirty` and `mkdocs build` never reuse anything.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from labbook.render.generated import GeneratedPage
+
+log = logging.getLogger("mkdocs.plugins.labbook.serve_reuse")
+
+#: Material writes its index as ``{"config": ..., "docs": [...]}`` with these separators.
+_SEPARATORS = (",", ":")
+_MAX_SURPRISES = 2
+
+
+@dataclass(slots=True)
+class _Kept:
+    """What is known of one page's output from an earlier build."""
+
+    reuse_key: str
+    dest: str  # the output file, relative to the site folder (POSIX)
+    url: str  # the page's URL (as Page.url)
+    search: list[str]  # the page's search entries, each serialised as Material writes it
+    loc: str  # the page's URL in sitemap.xml
+    sitemap: str  # the page's <url> block of sitemap.xml ("" when it has none)
+
+
+def _digest(parts: Iterable[object]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def site_key(config: MkDocsConfig, files: Files, epoch: object) -> str:
+    """A digest of what every generated page shares (apart from what only the probe can see)."""
+    parts: list[object] = [epoch]
+    if config.config_file_path:
+        try:
+            parts.append(Path(config.config_file_path).read_bytes())
+        except OSError:
+            parts.append(None)
+    parts.append(sorted(f.src_uri for f in files))
+    for directory in config.theme.dirs:
+        for root, dirs, names in os.walk(directory):
+            dirs.sort()
+            for name in sorted(names):
+                try:
+                    stat = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                parts.append((root, name, stat.st_mtime_ns, stat.st_size))
+    return _digest(parts)
+
+
+class ServeReuse:
+    """Decides which generated pages a serve rebuild may leave out, and puts their output back afterwards."""
+
+    def __init__(self, *, enabled: bool = False) -> None:
+        self.enabled = enabled
+        self._kept: dict[str, _Kept] = {}
+        self._site_key: str | None = None
+        self._withheld: dict[str, File] = {}
+        self._tracked: dict[str, tuple[GeneratedPage, File]] = {}
+        self._probe: str | None = None
+        self._in_nav: set[str] = set()
+        self._force_full = False
+        self._surprises = 0
+        self._parked: Path | None = None
+        self._cleaners: list[threading.Thread] = []
+        self._trigger: Path | None = None
+        self.reused = 0
+
+    # -- during the build ----------------------------------------------------------------------------------
+
+    def park(self, config: MkDocsConfig) -> None:
+        """Before MkDocs empties the site folder: move the folders holding kept pages out of its way."""
+        self._parked = None
+        if not self.enabled or not self._kept:
+            return
+        site = Path(config.site_dir)
+        try:
+            for src_uri, kept in list(self._kept.items()):
+                if not (site / kept.dest).is_file():
+                    del self._kept[src_uri]
+            parking = Path(tempfile.mkdtemp(prefix="labbook-parked-", dir=site.parent))
+            for top in sorted({kept.dest.split("/", 1)[0] for kept in self._kept.values()}):
+                if (site / top).exists():
+                    os.rename(site / top, parking / top)
+            self._parked = parking
+        except OSError as exc:
+            log.info(f"labbook: serve rebuilds will build every page from now on ({exc})")
+            self._disable()
+
+    def begin(self, config: MkDocsConfig, files: Files, epoch: object) -> None:
+        """Start a build; ``files`` are the site's own files (before labbook adds its pages)."""
+        self._withheld, self._tracked, self._probe = {}, {}, None
+        self.reused = 0
+        if not self.enabled:
+            return
+        key = site_key(config, files, epoch)
+        if key != self._site_key or self._force_full or self._parked is None:
+            self._kept = {}
+        self._site_key, self._force_full = key, False
+        self._in_nav = set(_nav_paths(config.nav))
+
+    def inclusion(self, page: GeneratedPage) -> InclusionLevel:
+        """How MkDocs should treat ``page``: as usual, or excluded because its kept output will be reused."""
+        usual = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        kept = self._kept.get(page.src_uri) if self.enabled and page.src_uri not in self._in_nav else None
+        if kept is None or page.reuse_key is None or kept.reuse_key != page.reuse_key:
+            return usual
+        if self._probe is None:
+            self._probe = page.src_uri  # built anyway, to check that pages still come out the same
+            return usual
+        return InclusionLevel.EXCLUDED
+
+    def track(self, page: GeneratedPage, file: File) -> None:
+        """Remember a generated page's file, to keep or restore its output after the build."""
+        if not self.enabled or page.reuse_key is None:
+            return
+        if file.inclusion is InclusionLevel.EXCLUDED:
+            self._withheld[page.src_uri] = file
+            self.reused += 1
+        else:
+            self._tracked[page.src_uri] = (page, file)
+
+    def finish(self, config: MkDocsConfig, files: Files) -> None:
+        """After the build (and the search index): restore what was left out, keep what was built."""
+        if not self.enabled:
+            return
+        try:
+            self._finish(config, files)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.info(f"labbook: serve rebuilds will build every page from now on ({exc})")
+            self._disable()
+            self._request_full_build()
+        finally:
+            self._clear_parking()
+
+    def failed(self) -> None:
+        """The build failed: nothing kept can be trusted any more."""
+        self._kept = {}
+        self._clear_parking()
+
+    def _finish(self, config: MkDocsConfig, files: Files) -> None:
+        site = Path(config.site_dir)
+        probe_ok = self._check_probe(site)
+        made: set[str] = set()
+        for src_uri in self._withheld:
+            self._restore(site, self._kept[src_uri].dest, made)
+        index_path = site / "search" / "search_index.json"
+        index = self._read_index(index_path)
+        by_url: dict[str, list[str]] = {}
+        if index is not None:
+            for entry in index["docs"]:
+                by_url.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(
+                    json.dumps(entry, separators=_SEPARATORS, default=str))
+        sitemap_path = site / "sitemap.xml"
+        sitemap = _read_sitemap(sitemap_path)
+        by_loc = {_loc_of(block): block for block in sitemap[1]} if sitemap else {}
+        kept = {src_uri: self._kept[src_uri] for src_uri in self._withheld}
+        for src_uri, (page, file) in self._tracked.items():
+            dest = Path(file.abs_dest_path)
+            if page.reuse_key is not None and dest.is_file():
+                url, loc = _page_url(file), _sitemap_loc(config, file)
+                kept[src_uri] = _Kept(page.reuse_key, dest.relative_to(site).as_posix(), url, by_url.get(url, []),
+                                      loc, by_loc.get(loc, ""))
+        if index is not None and self._withheld:
+            self._write_index(index_path, index, files, by_url)
+        if sitemap is not None and self._withheld:
+            self._write_sitemap(sitemap_path, sitemap, config, files, by_loc)
+        self._kept = kept
+        if not probe_ok:
+            self._surprise()
+
+    def _restore(self, site: Path, dest: str, made: set[str]) -> None:
+        assert self._parked is not None
+        parked, target = os.path.join(self._parked, dest), os.path.join(site, dest)
+        folder = os.path.dirname(target)
+        if dest.endswith("/index.html") and not os.path.exists(folder):
+            parent = os.path.dirname(folder)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            os.rename(os.path.dirname(parked), folder)  # the page's own folder, in one move
+        else:
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            os.replace(parked, target)
+
+    def _check_probe(self, site: Path) -> bool:
+        if self._probe is None or self._probe not in self._tracked or self._parked is None:
+            return True
+        kept = self._kept.get(self._probe)
+        if kept is None:
+            return False
+        try:
+            return (self._parked / kept.dest).read_bytes() == (site / kept.dest).read_bytes()
+        except OSError:
+            return False
+
+    def _read_index(self, path: Path) -> dict[str, Any] | None:
+        if not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+        if not (isinstance(data, dict) and isinstance(data.get("docs"), list) and text.startswith('{"config":')):
+            raise ValueError("the search index is not in the format labbook knows")
+        return data
+
+    def _write_index(self, path: Path, index: dict[str, Any], files: Files, by_url: dict[str, list[str]]) -> None:
+        # The order of a full build: every documentation page in the order of `files`.
+        parts: list[str] = []
+        seen: set[str] = set()
+        for file in files.documentation_pages(inclusion=lambda level: True):
+            kept = self._kept[file.src_uri] if file.src_uri in self._withheld else None
+            url = kept.url if kept is not None else _page_url(file)
+            if url in seen:
+                continue
+            seen.add(url)
+            parts += kept.search if kept is not None else by_url.get(url, [])
+        for url, entries in by_url.items():  # entries of no known page (added by another plugin)
+            if url not in seen:
+                parts += entries
+        config = json.dumps(index.get("config"), separators=_SEPARATORS, default=str)
+        path.write_text('{"config":' + config + ',"docs":[' + ",".join(parts) + "]}", encoding="utf-8")
+
+    def _write_sitemap(self, path: Path, sitemap: tuple[str, list[str], str], config: MkDocsConfig,
+                       files: Files, by_loc: dict[str, str]) -> None:
+        head, _blocks, tail = sitemap
+        blocks: list[str] = []
+        seen: set[str] = set()
+        for file in files.documentation_pages(inclusion=lambda level: True):
+            kept = self._kept[file.src_uri] if file.src_uri in self._withheld else None
+            loc = kept.loc if kept is not None else _sitemap_loc(config, file)
+            if loc in seen:
+                continue
+            seen.add(loc)
+            block = kept.sitemap if kept is not None else by_loc.get(loc, "")
+            if block:
+                blocks.append(block)
+        blocks += [block for loc, block in by_loc.items() if loc not in seen]
+        text = head + "".join(blocks) + tail
+        path.write_text(text, encoding="utf-8")
+        gz = path.with_name(path.name + ".gz")
+        if gz.is_file():
+            # The same gzip MkDocs writes, with the timestamp it chose.
+            mtime = int.from_bytes(gz.read_bytes()[4:8], "little")
+            with gz.open("wb") as raw, gzip.GzipFile(filename=str(gz), mode="wb", fileobj=raw, mtime=mtime) as out:
+                out.write(text.encode("utf-8"))
+
+    # -- bookkeeping ---------------------------------------------------------------------------------------
+
+    def watch(self, server: Any) -> None:
+        """Let the dev server rebuild when a surprise asks for a full build."""
+        if not self.enabled:
+            return
+        trigger_dir = Path(tempfile.mkdtemp(prefix="labbook-rebuild-"))
+        self._trigger = trigger_dir / "full-build"
+        self._trigger.write_text("0", encoding="utf-8")
+        server.watch(str(trigger_dir))
+
+    def close(self) -> None:
+        """Remove labbook's temporary folders (at the end of `mkdocs serve`)."""
+        self._clear_parking(wait=True)
+        if self._trigger is not None:
+            shutil.rmtree(self._trigger.parent, ignore_errors=True)
+        self._trigger, self._kept = None, {}
+
+    def _surprise(self) -> None:
+        self._surprises += 1
+        if self._surprises >= _MAX_SURPRISES:
+            log.info("labbook: pages changed in ways labbook cannot predict; serve rebuilds build every page now")
+            self._disable()
+        else:
+            log.info("labbook: a change affects every page; rebuilding the pages that were reused")
+            self._kept = {}
+            self._force_full = True
+        self._request_full_build()
+
+    def _request_full_build(self) -> None:
+        if self._trigger is not None:
+            self._trigger.write_text(str(time.time_ns()), encoding="utf-8")
+
+    def _disable(self) -> None:
+        self._kept = {}
+        self.enabled = False
+
+    def _clear_parking(self, *, wait: bool = False) -> None:
+        # What is left in the parking folder is stale; after a full rebuild it is every page, and removing
+        # thousands of folders can take seconds, so that happens beside the server, not in its way.
+        if self._parked is not None:
+            cleaner = threading.Thread(target=shutil.rmtree, args=(self._parked,), kwargs={"ignore_errors": True},
+                                       name="labbook-cleanup", daemon=True)
+            cleaner.start()
+            self._cleaners.append(cleaner)
+            self._parked = None
+        self._cleaners = [c for c in self._cleaners if c.is_alive()]
+        if wait:
+            for cleaner in self._cleaners:
+                cleaner.join(timeout=60)
+
+
+_URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n?", re.DOTALL)
+_LOC = re.compile(r"<loc>(.*?)</loc>", re.DOTALL)
+
+
+def _read_sitemap(path: Path) -> tuple[str, list[str], str] | None:
+    """(text before the first <url>, the <url> blocks, text after the last), or None without a sitemap."""
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    blocks = list(_URL_BLOCK.finditer(text))
+    if not blocks:
+        return text, [], ""
+    return text[: blocks[0].start()], [m.group(0) for m in blocks], text[blocks[-1].end():]
+
+
+def _loc_of(block: str) -> str:
+    found = _LOC.search(block)
+    return found.group(1) if found else ""
+
+
+def _sitemap_loc(config: MkDocsConfig, file: File) -> str:
+    # As MkDocs' sitemap template writes it: the page's canonical URL, HTML-escaped.
+    base = config.site_url or ""
+    if not base:
+        return ""
+    return str(escape(urljoin(base if base.endswith("/") else base + "/", _page_url(file))))
+
+
+def _page_url(file: File) -> str:
+    # Page.url: the home page is "" (its File.url is "./"); search entries use the page's URL.
+    return "" if file.url in (".", "./") else file.url
+
+
+def _nav_paths(nav: object) -> Iterable[str]:
+    # A page the lab put in its nav by hand is drawn differently from the others (it is the active item).
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)
