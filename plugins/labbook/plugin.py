@@ -21,7 +21,7 @@ from labbook.render.environment import Renderer
 from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.site_urls import SiteUrls, base_for
-from labbook.serve_reuse import ServeReuse
+from labbook.serve_reuse import ServeReuse, TemplateCodeCache
 from labbook.settings import Settings, SettingsError, settings_from_options
 from labbook.site_assets import scripts, site_assets, stylesheets
 from labbook.site_plan import SitePlan, head_links, plan_site
@@ -79,6 +79,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self._config: MkDocsConfig | None = None
         self._edit_base: tuple[str, str] | None = None
         self._files: Files | None = None
+        self._template_code: TemplateCodeCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
@@ -88,6 +89,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self.fragments = FragmentCache(keep=serving)
         self.reuse.close()
         self.reuse = ServeReuse(enabled=serving and not dirty)
+        self._template_code = TemplateCodeCache() if serving else None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Before MkDocs empties the site folder (serve only): set aside the pages a rebuild may reuse.
@@ -137,6 +139,12 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             files.append(File.generated(config, path, content=content))
         self._files = files
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Serve only: MkDocs compiles the theme's templates anew for every rebuild; keep the compiled code.
+        if self._template_code is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self._template_code
+        return env
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         return self.plan.pages.get(page.file.src_uri) if self.plan and page.file.generated_by else None

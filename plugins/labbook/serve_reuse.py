@@ -32,6 +32,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -41,6 +42,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import jinja2
+import jinja2.bccache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -83,7 +86,11 @@ def site_key(config: MkDocsConfig, files: Files, epoch: object) -> str:
         except OSError:
             parts.append(None)
     parts.append(sorted(f.src_uri for f in files))
+    installed = tuple(os.path.join(os.path.realpath(p), "") for p in {sys.prefix, sys.base_prefix})
     for directory in config.theme.dirs:
+        if os.path.join(os.path.realpath(directory), "").startswith(installed):
+            parts.append(directory)  # an installed theme changes only with a restart (the probe would see it)
+            continue
         for root, dirs, names in os.walk(directory):
             dirs.sort()
             for name in sorted(names):
@@ -122,9 +129,6 @@ class ServeReuse:
             return
         site = Path(config.site_dir)
         try:
-            for src_uri, kept in list(self._kept.items()):
-                if not (site / kept.dest).is_file():
-                    del self._kept[src_uri]
             parking = Path(tempfile.mkdtemp(prefix="labbook-parked-", dir=site.parent))
             for top in sorted({kept.dest.split("/", 1)[0] for kept in self._kept.values()}):
                 if (site / top).exists():
@@ -220,17 +224,20 @@ class ServeReuse:
         assert self._parked is not None
         parked, target = os.path.join(self._parked, dest), os.path.join(site, dest)
         folder = os.path.dirname(target)
-        if dest.endswith("/index.html") and not os.path.exists(folder):
+        if dest.endswith("/index.html"):
             parent = os.path.dirname(folder)
             if parent not in made:
                 os.makedirs(parent, exist_ok=True)
                 made.add(parent)
-            os.rename(os.path.dirname(parked), folder)  # the page's own folder, in one move
-        else:
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            os.replace(parked, target)
+            try:
+                os.rename(os.path.dirname(parked), folder)  # the page's own folder, in one move
+                return
+            except OSError:
+                pass  # the build wrote something into that folder: move the page alone
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        os.replace(parked, target)
 
     def _check_probe(self, site: Path) -> bool:
         if self._probe is None or self._probe not in self._tracked or self._parked is None:
@@ -371,6 +378,26 @@ def _sitemap_loc(config: MkDocsConfig, file: File) -> str:
     if not base:
         return ""
     return str(escape(urljoin(base if base.endswith("/") else base + "/", _page_url(file))))
+
+
+class TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between serve rebuilds.
+
+    MkDocs makes a new Jinja environment for every build, so the theme's templates are compiled again each
+    time (about a third of a small rebuild with Material). Jinja's bytecode cache is made for exactly this;
+    it checks each template's source checksum, so an edited override is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._code.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _page_url(file: File) -> str:

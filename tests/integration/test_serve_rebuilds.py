@@ -174,6 +174,26 @@ def test_a_new_template_override_shows(project: Path, server: Server) -> None:
     assert differences(server.site, full_build(project)) == []
 
 
+def test_an_edited_theme_override_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit of the site's main.html reaches every page, reused ones included (the compiled theme
+    templates kept between rebuilds are checked against their source)."""
+    files = {"data/publications.bib": BIB, "docs/index.md": "# Home\n",
+             "overrides/main.html": '{% extends "base.html" %}{% block announce %}MARK-ONE{% endblock %}\n'}
+    write_site(tmp_path, files, extra_config={"site_url": SERVE_URL, "theme": {"name": "material",
+                                                                             "custom_dir": "overrides"}})
+    srv = Server(tmp_path, monkeypatch)
+    try:
+        srv.build()
+        srv.build()
+        edit(tmp_path / "overrides/main.html", "MARK-ONE", "MARK-TWO")
+        srv.build()
+        for page in ("index.html", "publications/alpha2024/index.html", "publications/delta2020/index.html"):
+            assert "MARK-TWO" in (srv.site / page).read_text(encoding="utf-8")
+        assert differences(srv.site, full_build(tmp_path)) == []
+    finally:
+        srv.close()
+
+
 def test_a_removed_entry_disappears(project: Path, server: Server) -> None:
     """Its page, its card, its search entries and its sitemap line are gone."""
     server.build()

@@ -10,16 +10,15 @@ publications takes seconds, yet an edit usually touches one entry. :class:`LoadM
 - each YAML collection, keyed by the file's bytes.
 
 Everything a hit returns equals what a fresh load would give: entries are moved to their current lines,
-an entry with diagnostics is built again when it moved (messages may name lines), and records are copied
-before the catalog links them. A chunk that reports any problem on its own (an unclosed entry runs into
-the next one, text between entries, a %-comment inside an entry) makes the whole file be parsed the
-ordinary way, so every problem is reported exactly as without the memo. What a load does not use is
-forgotten.
+an entry with diagnostics is built again when it moved (messages may name lines), and a reused record is
+reset to how it was built before the catalog links it again. A chunk that reports any problem on its own
+(an unclosed entry runs into the next one, text between entries, a %-comment inside an entry) makes the
+whole file be parsed the ordinary way, so every problem is reported exactly as without the memo. What a
+load does not use is forgotten.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 import re
@@ -32,7 +31,7 @@ from labbook.load.bibtex import RawEntry, RawField, decode_bib_bytes, parse_bibt
 from labbook.load.collections import load_collection
 from labbook.load.entries import build_publication
 from labbook.model.common import Record
-from labbook.model.publication import Author, Publication
+from labbook.model.publication import Publication
 
 R = TypeVar("R", bound=Record)
 
@@ -81,9 +80,10 @@ class _Collection:
 
 @dataclasses.dataclass(slots=True)
 class _Built:
-    publication: Publication  # as built, before the catalog linked it
+    publication: Publication
     line: int
     diagnostics: list[Diagnostic]
+    slug: str  # as built, before the catalog made it unique
 
 
 def entry_content(raw: RawEntry) -> tuple[Any, ...]:
@@ -107,6 +107,7 @@ class LoadMemo:
 
     def begin(self) -> None:
         """Start a load: what the previous load used stays available, anything older is forgotten."""
+        self._handed_out: set[int] = set()
         self._chunks, self._chunks_next = self._chunks_next, {}
         self._built, self._built_next = self._built_next, {}
         self._collections, self._collections_next = self._collections_next, {}
@@ -175,20 +176,26 @@ class LoadMemo:
     # -- publications --------------------------------------------------------------------------------------
 
     def publication(self, raw: RawEntry, order: int, report: Report) -> Publication:
-        """Like :func:`labbook.load.entries.build_publication`, reusing the result for an unchanged entry."""
+        """Like :func:`labbook.load.entries.build_publication`, reusing the result for an unchanged entry.
+
+        A reused record is the same object as last time, put back as built: the catalog's links (the slug
+        made unique, authors' person ids) are undone, and the catalog makes them again.
+        """
         key = entry_content(raw)
         built = self._built_next.get(key) or self._built.get(key)
-        if built is None or (built.diagnostics and built.line != raw.line):
+        if built is None or (built.diagnostics and built.line != raw.line) or id(built) in self._handed_out:
             local = Report()
             pub = build_publication(raw, order, local)
-            built = _Built(publication=_fresh_copy(pub), line=raw.line, diagnostics=list(local))
+            built = _Built(publication=pub, line=raw.line, diagnostics=list(local), slug=pub.slug)
             report.extend(local)
-            self._built_next[key] = built
-            return pub
+        else:
+            report.extend(built.diagnostics)
+            pub = built.publication
+            pub.raw, pub.order, pub.slug = raw, order, built.slug
+            for author in (*pub.authors, *pub.editors):
+                author.person_id, author.is_member = None, False
         self._built_next[key] = built
-        report.extend(built.diagnostics)
-        pub = _fresh_copy(built.publication)
-        pub.raw, pub.order = raw, order
+        self._handed_out.add(id(built))
         return pub
 
     # -- YAML collections ----------------------------------------------------------------------------------
@@ -216,19 +223,3 @@ class LoadMemo:
         if rejected is not None:
             rejected.extend(found.rejected)
         return list(found.records)
-
-
-_AUTHOR_FIELDS = tuple(f.name for f in dataclasses.fields(Author))
-
-
-def _copy_author(author: Author) -> Author:
-    return Author(**{name: getattr(author, name) for name in _AUTHOR_FIELDS})
-
-
-def _fresh_copy(pub: Publication) -> Publication:
-    """A copy the catalog may link (it sets slugs and authors' person ids) without touching the memo."""
-    out = copy.copy(pub)
-    out.authors = [_copy_author(a) for a in pub.authors]
-    out.editors = [_copy_author(a) for a in pub.editors]
-    out.extra = dict(pub.extra)
-    return out

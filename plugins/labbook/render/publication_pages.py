@@ -65,7 +65,12 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
         return views.fragment(("head", page_abs_url), pub, lambda: _head(pub, views, site_url, page_abs_url))
 
     src_uri = views.urls.src_uri("publications", pub.slug)
-    markdown = front_matter(pub.title_text, description=_description(pub)) + "\n" + SLOT.format("main") + "\n"
+
+    def skeleton() -> tuple[str, str]:
+        markdown = front_matter(pub.title_text, description=_description(pub)) + "\n" + SLOT.format("main") + "\n"
+        return markdown, digest(src_uri, markdown, views.fingerprint(pub), index_url, site_url, pub.path)
+
+    markdown, reuse_key = views.fragment(("skeleton", src_uri, index_url, site_url), pub, skeleton)
     return GeneratedPage(
         src_uri=src_uri,
         markdown=markdown,
@@ -73,7 +78,7 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
         head=head,
         edit_path=pub.path,
         in_nav=False,
-        reuse_key=digest(src_uri, markdown, views.fingerprint(pub), index_url, site_url, pub.path),
+        reuse_key=reuse_key,
     )
 
 
