@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import fields
+from functools import lru_cache
 
 from markupsafe import Markup
 from pybtex.bibtex.utils import split_name_list
@@ -94,7 +96,7 @@ def _names(raw: RawEntry, field_name: str, report: Report) -> tuple[list[Author]
             et_al = True
             continue
         try:
-            author = _author(BibName(part))
+            author = Author(**_name_parts(part))
         except Exception as exc:  # pybtex raises several types for odd names; none may stop the build
             _bad_name(raw, field_name, part, str(exc), report)
             continue
@@ -103,6 +105,14 @@ def _names(raw: RawEntry, field_name: str, report: Report) -> tuple[list[Author]
             continue
         names.append(author)
     return names, et_al
+
+
+@lru_cache(maxsize=32768)
+def _name_parts(name: str) -> dict[str, object]:
+    # A lab's members appear on most of its papers: each spelling of a name is read once. A fresh Author
+    # is made from the parts every time, since the catalog links each author on its own.
+    author = _author(BibName(name))
+    return {f.name: getattr(author, f.name) for f in fields(author)}
 
 
 def _bad_name(raw: RawEntry, field_name: str, part: str, why: str, report: Report) -> None:
