@@ -132,6 +132,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             if files.get_file_from_path(asset.dest) is None:
                 files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
         for page in self.plan.pages.values():
+            self.reuse.prepare(page, urls.url_of_src(page.src_uri), config.site_url)
             file = File.generated(config, page.src_uri, content=page.markdown, inclusion=self.reuse.inclusion(page))
             files.append(file)
             self.reuse.track(page, file)

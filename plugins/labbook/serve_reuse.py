@@ -49,6 +49,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from labbook.render.generated import GeneratedPage
+from labbook.render.site_urls import base_for
 
 log = logging.getLogger("mkdocs.plugins.labbook.serve_reuse")
 
@@ -118,7 +119,8 @@ class ServeReuse:
         self._parked: Path | None = None
         self._cleaners: list[threading.Thread] = []
         self._trigger: Path | None = None
-        self.reused = 0
+        self.reused: list[str] = []
+        """The ``src_uri`` of every page the current build left out to reuse."""
 
     # -- during the build ----------------------------------------------------------------------------------
 
@@ -141,7 +143,7 @@ class ServeReuse:
     def begin(self, config: MkDocsConfig, files: Files, epoch: object) -> None:
         """Start a build; ``files`` are the site's own files (before labbook adds its pages)."""
         self._withheld, self._tracked, self._probe = {}, {}, None
-        self.reused = 0
+        self.reused = []
         if not self.enabled:
             return
         key = site_key(config, files, epoch)
@@ -149,6 +151,24 @@ class ServeReuse:
             self._kept = {}
         self._site_key, self._force_full = key, False
         self._in_nav = set(_nav_paths(config.nav))
+
+    def prepare(self, page: GeneratedPage, url: str, site_url: str | None) -> None:
+        """Give a detail page without a :attr:`~GeneratedPage.reuse_key` one: a digest of its own HTML.
+
+        Its slots and ``<head>`` are rendered now (and kept for the build, so they are not rendered twice);
+        a page that does not know what it is made from can still be reused when that HTML is unchanged.
+        """
+        if not self.enabled or page.reuse_key is not None or page.in_nav:
+            return
+        base = base_for(url)
+        slots = page.slots(base)
+        canonical = urljoin(site_url if site_url.endswith("/") else site_url + "/", url) if site_url else None
+        head = page.head(canonical, base) if page.head is not None else None
+        page.reuse_key = _digest([page.src_uri, page.markdown, sorted(slots.items()), head, page.edit_path])
+        render_slots, render_head = page.slots, page.head
+        page.slots = lambda b: dict(slots) if b == base else render_slots(b)
+        if render_head is not None:
+            page.head = lambda c, b: head if (c, b) == (canonical, base) else render_head(c, b)
 
     def inclusion(self, page: GeneratedPage) -> InclusionLevel:
         """How MkDocs should treat ``page``: as usual, or excluded because its kept output will be reused."""
@@ -167,7 +187,7 @@ class ServeReuse:
             return
         if file.inclusion is InclusionLevel.EXCLUDED:
             self._withheld[page.src_uri] = file
-            self.reused += 1
+            self.reused.append(page.src_uri)
         else:
             self._tracked[page.src_uri] = (page, file)
 

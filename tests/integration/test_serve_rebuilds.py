@@ -88,10 +88,10 @@ class Server:
         config.site_url = SERVE_URL
         return config
 
-    def build(self) -> int:
-        """One rebuild; returns how many pages it reused."""
+    def build(self) -> list[str]:
+        """One rebuild; returns the pages it reused."""
         build(self._config(), serve_url=SERVE_URL)
-        return self.plugin.reuse.reused
+        return list(self.plugin.reuse.reused)
 
     def close(self) -> None:
         self.plugin.on_shutdown()
@@ -131,9 +131,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_unchanged_pages_are_reused_and_the_site_is_a_full_build(project: Path, server: Server) -> None:
     """A rebuild with nothing changed builds one probe page and reuses every other publication page."""
-    assert server.build() == 0
+    assert server.build() == []
     assert differences(server.site, full_build(project)) == []
-    assert server.build() == 5  # six entries: one is the probe
+    reused = server.build()
+    assert len(reused) == 7  # six publication pages and two person pages: one is the probe
     assert differences(server.site, full_build(project)) == []
 
 
@@ -141,7 +142,9 @@ def test_an_edited_entry_shows_and_nothing_else_differs(project: Path, server: S
     """The edited entry's page and the list show the new title (an added line moves every later entry)."""
     server.build()
     edit(project / "data/publications.bib", "title = {Beta Paper},", "title = {Beta Paper, Revised},\n  ")
-    assert server.build() == 4  # the edited page and the probe are built
+    reused = server.build()
+    assert "publications/beta2023.md" not in reused and "people/ana-kim.md" not in reused  # Ana is an author
+    assert "publications/gamma2021.md" in reused and "people/kangwook-lee.md" in reused
     html = (server.site / "publications/beta2023/index.html").read_text(encoding="utf-8")
     assert "Beta Paper, Revised" in html
     assert "Beta Paper, Revised" in (server.site / "publications/index.html").read_text(encoding="utf-8")
@@ -194,6 +197,23 @@ def test_an_edited_theme_override_shows(tmp_path: Path, monkeypatch: pytest.Monk
         srv.close()
 
 
+def test_talk_and_person_pages_are_reused_and_edits_show(project: Path, server: Server) -> None:
+    """Pages of other collections are reused by their own HTML: an edited talk and the people it names
+    show the edit, and the site is still a full build."""
+    talks = project / "data/talks.yml"
+    talks.write_text("- id: t1\n  title: First Talk\n  date: 2024-01-10\n  speaker: ana-kim\n"
+                     "  publications: [alpha2024]\n"
+                     "- id: t2\n  title: Second Talk\n  date: 2024-03-10\n  speaker: kangwook-lee\n",
+                     encoding="utf-8")
+    server.build()
+    reused = server.build()
+    assert "talks/t2.md" in reused and "people/ana-kim.md" in reused
+    edit(talks, "First Talk", "First Talk, Renamed")
+    server.build()
+    assert "First Talk, Renamed" in (server.site / "talks/t1/index.html").read_text(encoding="utf-8")
+    assert differences(server.site, full_build(project)) == []
+
+
 def test_a_removed_entry_disappears(project: Path, server: Server) -> None:
     """Its page, its card, its search entries and its sitemap line are gone."""
     server.build()
@@ -222,7 +242,7 @@ def test_a_change_every_page_shows_is_caught_by_the_probe(project: Path, server:
     server.build()
     edit(project / "docs/guide.md", "# Guide", "# Handbook guide")
     server.build()
-    assert server.build() == 0  # the build after the surprise leaves nothing out
+    assert server.build() == []  # the build after the surprise leaves nothing out
     assert "Handbook guide" in (server.site / "publications/alpha2024/index.html").read_text()
     assert differences(server.site, full_build(project)) == []
 
