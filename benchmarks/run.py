@@ -62,7 +62,7 @@ def _labbook_cli() -> list[str] | None:
     return [str(script)] if script.exists() else [sys.executable, "-c", "from labbook.cli import main; main()"]
 
 
-def prepare(out: Path, size: int, with_sphinx: bool) -> dict[str, Path]:
+def prepare(out: Path, size: int, with_sphinx: bool, all_pages: bool = False) -> dict[str, Path]:
     """Generate the lab of ``size`` publications and its three projects; returns their folders."""
     from benchmarks.generate import generate_lab
     from benchmarks.sites import write_baseline_site, write_labbook_site, write_sphinx_project
@@ -71,7 +71,7 @@ def prepare(out: Path, size: int, with_sphinx: bool) -> dict[str, Path]:
     if root.exists():
         shutil.rmtree(root)
     lab = generate_lab(root / "labbook", size)
-    write_labbook_site(lab, root / "labbook")
+    write_labbook_site(lab, root / "labbook", all_pages=all_pages)
     write_baseline_site(lab, root / "baseline")
     projects = {"labbook": root / "labbook", "baseline": root / "baseline"}
     if with_sphinx and size:
@@ -79,16 +79,18 @@ def prepare(out: Path, size: int, with_sphinx: bool) -> dict[str, Path]:
     return projects
 
 
-def prepare_in_child(out: Path, sizes: list[int], with_sphinx: bool) -> dict[int, dict[str, Path]]:
+def prepare_in_child(out: Path, sizes: list[int], with_sphinx: bool,
+                     all_pages: bool = False) -> dict[int, dict[str, Path]]:
     """:func:`prepare` every size in a child process.
 
     A child's peak RSS as the kernel reports it starts from its parent's memory at fork time, so the
     process that starts the measured builds must stay small: the generated labs never live in it.
     """
     code = ("import json, sys; from pathlib import Path; from benchmarks.run import prepare; "
-            "print(json.dumps({n: {k: str(v) for k, v in prepare(Path(sys.argv[1]), int(n), sys.argv[2] == '1')"
-            ".items()} for n in sys.argv[3:]}))")
-    proc = subprocess.run([sys.executable, "-c", code, str(out), "1" if with_sphinx else "0", *map(str, sizes)],
+            "print(json.dumps({n: {k: str(v) for k, v in prepare(Path(sys.argv[1]), int(n), sys.argv[2] == '1', "
+            "sys.argv[3] == '1').items()} for n in sys.argv[4:]}))")
+    proc = subprocess.run([sys.executable, "-c", code, str(out), "1" if with_sphinx else "0",
+                           "1" if all_pages else "0", *map(str, sizes)],
                           capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
     found = json.loads(proc.stdout.strip().splitlines()[-1])
     return {int(n): {k: Path(v) for k, v in projects.items()} for n, projects in found.items()}
@@ -119,7 +121,7 @@ def run(args: argparse.Namespace) -> dict:
     repeats[0] = max(repeats.get(0, 0), min(repeats.values()))
     tools = [t for t in TOOLS if t != "sphinx" or args.sphinx]
     started = time.perf_counter()
-    projects = prepare_in_child(out, sizes, args.sphinx)
+    projects = prepare_in_child(out, sizes, args.sphinx, args.all_pages)
     print(f"generated labs of {', '.join(map(str, sizes))} publications in {time.perf_counter() - started:.1f} s",
           flush=True)
     # One untimed build of each kind first: byte-compiled imports and a warm file cache for every tool.
@@ -174,6 +176,7 @@ def run(args: argparse.Namespace) -> dict:
         "load": {str(n): _summary(runs) for n, runs in loads.items() if runs},
         "runner_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "reload": asdict(reload) if reload else None,
+        "all_pages": args.all_pages,
     }
 
 
@@ -241,6 +244,9 @@ def report(data: dict) -> str:
     if reload:
         lines += ["", f"`mkdocs serve`: first page after {reload['first_page']:.1f} s; the server's build times "
                       + ", ".join(f"{x:.2f}" for x in reload["server_builds"]) + " s (the first is the initial build)."]
+    if data.get("all_pages"):
+        lines += ["", "labbook also made the pages of people, talks, openings and news (`--all-pages`); the plain "
+                      "MkDocs site has the publication pages only."]
     m = data["machine"]
     lines += ["", f"Python {m['python']}, {m['cpus']} CPUs, load average {m['load_before']:.2f} at the start; "
                   f"the whole run took {data['seconds_total'] / 60:.1f} min."]
@@ -257,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", dest="serve", action="store_false")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--keep", action="store_true", help="keep the generated labs and sites in <out>/labs")
+    parser.add_argument("--all-pages", action="store_true",
+                        help="let labbook also make people, talk, opening and news pages (the plain MkDocs site "
+                             "has only the publication pages, so the build ratio then compares unlike sites)")
     args = parser.parse_args(argv)
     if args.sphinx and importlib.util.find_spec("sphinxcontrib.bibtex") is None:
         print("sphinxcontrib-bibtex is not installed (pip install -e '.[bench]'); skipping it", file=sys.stderr)

@@ -55,10 +55,21 @@ def _handbook(docs: Path) -> None:
                                                       encoding="utf-8")
 
 
-def write_labbook_site(lab: Lab, root: Path) -> Path:
-    """The labbook site (its data/ is already in ``lab.root``); returns its mkdocs.yml."""
+#: labbook's other generated pages, off by default so that both MkDocs sites build the same set of pages.
+OTHER_PAGES = ("people", "talks", "openings", "news", "projects", "teaching", "notes")
+
+
+def write_labbook_site(lab: Lab, root: Path, *, all_pages: bool = False) -> Path:
+    """The labbook site (its data/ is already in ``lab.root``); returns its mkdocs.yml.
+
+    Every collection is read and checked either way; with ``all_pages`` labbook also makes the pages of
+    people, talks, openings and news (which the plain MkDocs site does not have).
+    """
     config = _base_config("Benchmark Lab")
-    config["plugins"] = ["search", {"labbook": {"today": "2025-06-01"}}]
+    options: dict = {"today": "2025-06-01"}
+    if not all_pages:
+        options["pages"] = {name: False for name in OTHER_PAGES}
+    config["plugins"] = ["search", {"labbook": options}]
     _handbook(root / "docs")
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
