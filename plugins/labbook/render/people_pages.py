@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from labbook.model.person import Person
 from labbook.render.environment import Renderer
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.publication_pages import publication_list
 from labbook.render.record_views import LabViews
 
 if TYPE_CHECKING:
@@ -39,8 +40,7 @@ def person_page(person: Person, views: LabViews, renderer: Renderer) -> Generate
     sections: list[tuple[str, str, str, dict[str, object]]] = []
     papers = lab.papers_of.get(person.id, [])
     if papers:
-        sections.append(("publications", "Publications", "publication_list.html",
-                         {"pubs": views.publications(papers)}))
+        sections.append(("publications", "Publications", "publication_list.html", {"papers": papers}))
     talks = lab.talks_of.get(person.id, [])
     if talks:
         sections.append(("talks", "Talks", "talk_list.html", {"talks": views.talks(talks)}))
@@ -67,7 +67,10 @@ def person_page(person: Person, views: LabViews, renderer: Renderer) -> Generate
     def slots(base: str) -> dict[str, str]:
         out = {"profile": renderer.render("person_profile.html", person=view, base=base)}
         for slot_id, _label, template, context in sections:
-            out[slot_id] = renderer.render(template, base=base, **context)
+            if slot_id == "publications":  # the cards of the publication list, rendered once per entry
+                out[slot_id] = publication_list(papers, views, renderer, base)
+            else:
+                out[slot_id] = renderer.render(template, base=base, **context)
         if index_url:
             out["back"] = renderer.render("back_link.html", url=index_url, label="All people", base=base)
         return out
