@@ -169,3 +169,16 @@ def test_find_places_text_inside_a_value(loc, needle: str, nth: int, where) -> N
     doc = parse_yaml(FIND_DOC, "data/x.yml", Report())
     assert doc is not None and doc.data[5]["escaped"] == "[x](pub:F)"
     assert doc.find(loc, needle, nth) == where
+
+
+def test_recursive_aliases_and_deep_nesting_are_diagnostics_not_tracebacks() -> None:
+    """An alias inside what it names, a merge key that merges its own mapping, and 3,000 nested lists."""
+    from labbook.diagnostics import Report
+    from labbook.load.yaml import parse_yaml
+
+    cases = {"a: &x [1, *x]\n": ("yaml-recursive", 1), "- &m {a: 1, <<: *m}\n": ("yaml-recursive", 1),
+             "- " + "[" * 3000 + "]" * 3000 + "\n": ("yaml-too-deep", 1)}
+    for text, expected in cases.items():
+        report = Report()
+        assert parse_yaml(text, "x.yml", report) is None
+        assert [(d.code, d.line) for d in report] == [expected]

@@ -79,6 +79,12 @@ class YamlDocument:
         return self.marks.get((), (1, 1))
 
 
+class _Recursive(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__(node.tag)
+        self.node = node
+
+
 class _TooLarge(Exception):
     pass
 
@@ -131,6 +137,10 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
     except yaml.YAMLError as exc:
         report.error(path, 1, "yaml-syntax", f"invalid YAML: {exc}")
         return None
+    except RecursionError:
+        report.error(path, 1, "yaml-too-deep", "the file nests lists and mappings too deeply to be read",
+                     hint="data files need only a few levels: a list of records with their fields")
+        return None
     finally:
         if loader is not None:
             loader.dispose()
@@ -157,6 +167,16 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
                 doc.data.append(builder.build(item, (len(doc.data),)))
         else:
             doc.data = builder.build(nodes[0], ())
+    except _Recursive as loop:
+        mark = loop.node.start_mark
+        report.error(path, mark.line + 1, "yaml-recursive",
+                     "an alias (*name) here refers to the list or mapping that contains it, so the file was not read",
+                     column=mark.column + 1, hint="remove the alias, or point it at something outside itself")
+        return None
+    except RecursionError:
+        report.error(path, 1, "yaml-too-deep", "the file nests lists and mappings too deeply to be read",
+                     hint="data files need only a few levels: a list of records with their fields")
+        return None
     except _TooLarge:
         report.error(path, 1, "yaml-too-large",
                      f"the file expands to more than {MAX_NODES} values (aliases included), so it was not read",
@@ -297,8 +317,20 @@ class _Builder:
         self.spans = spans
         self.count = 0
         self.complex_keys: list[yaml.Node] = []
+        self.open: set[int] = set()  # lists and mappings being built: an alias to one of them is a loop
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise _Recursive(node)
+            self.open.add(id(node))
+            try:
+                return self._build(node, loc)
+            finally:
+                self.open.discard(id(node))
+        return self._build(node, loc)
+
+    def _build(self, node: yaml.Node, loc: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
@@ -314,7 +346,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
-        for key_node, value_node in _merged_pairs(node):
+        for key_node, value_node in _merged_pairs(node, {id(node)}):
             if not isinstance(key_node, yaml.ScalarNode):
                 self.complex_keys.append(key_node)
                 continue
@@ -326,13 +358,16 @@ class _Builder:
         return result
 
 
-def _merged_pairs(node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+def _merged_pairs(node: yaml.Node, seen: set[int]) -> Iterator[tuple[yaml.Node, yaml.Node]]:
     for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge" and isinstance(value_node, yaml.MappingNode):
-            yield from _merged_pairs(value_node)
-        elif key_node.tag == "tag:yaml.org,2002:merge" and isinstance(value_node, yaml.SequenceNode):
-            for item in value_node.value:
-                if isinstance(item, yaml.MappingNode):
-                    yield from _merged_pairs(item)
+        merge = key_node.tag == "tag:yaml.org,2002:merge"
+        sources = [value_node] if merge and isinstance(value_node, yaml.MappingNode) else (
+            [i for i in value_node.value if isinstance(i, yaml.MappingNode)]
+            if merge and isinstance(value_node, yaml.SequenceNode) else [])
+        if merge and isinstance(value_node, yaml.CollectionNode):
+            for source in sources:
+                if id(source) in seen:
+                    raise _Recursive(source)
+                yield from _merged_pairs(source, seen | {id(source)})
         else:
             yield key_node, value_node
