@@ -12,7 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from labbook.diagnostics import Diagnostic, Severity
@@ -133,9 +133,14 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
                 files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
         for page in self.plan.pages.values():
             self.reuse.prepare(page, urls.url_of_src(page.src_uri), config.site_url)
-            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=self.reuse.inclusion(page))
+            reused = self.reuse.reuses(page)
+            if reused:
+                inclusion = InclusionLevel.EXCLUDED
+            else:
+                inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             files.append(file)
-            self.reuse.track(page, file)
+            self.reuse.track(page, file, reused=reused)
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
         self._files = files

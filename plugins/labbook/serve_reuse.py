@@ -45,11 +45,15 @@ from urllib.parse import urljoin
 import jinja2
 import jinja2.bccache
 from markupsafe import escape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
 
 from labbook.render.generated import GeneratedPage
 from labbook.render.site_urls import base_for
+
+# The MkDocs adapter (plugin.py) passes its config, File and Files objects in; this module only reads their
+# attributes, so it needs no MkDocs import of its own.
+MkDocsConfig = Any
+File = Any
+Files = Any
 
 log = logging.getLogger("mkdocs.plugins.labbook.serve_reuse")
 
@@ -170,22 +174,21 @@ class ServeReuse:
         if render_head is not None:
             page.head = lambda c, b: head if (c, b) == (canonical, base) else render_head(c, b)
 
-    def inclusion(self, page: GeneratedPage) -> InclusionLevel:
-        """How MkDocs should treat ``page``: as usual, or excluded because its kept output will be reused."""
-        usual = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+    def reuses(self, page: GeneratedPage) -> bool:
+        """Whether MkDocs should leave ``page`` out of this build because its kept output will be reused."""
         kept = self._kept.get(page.src_uri) if self.enabled and page.src_uri not in self._in_nav else None
         if kept is None or page.reuse_key is None or kept.reuse_key != page.reuse_key:
-            return usual
+            return False
         if self._probe is None:
             self._probe = page.src_uri  # built anyway, to check that pages still come out the same
-            return usual
-        return InclusionLevel.EXCLUDED
+            return False
+        return True
 
-    def track(self, page: GeneratedPage, file: File) -> None:
+    def track(self, page: GeneratedPage, file: File, *, reused: bool) -> None:
         """Remember a generated page's file, to keep or restore its output after the build."""
         if not self.enabled or page.reuse_key is None:
             return
-        if file.inclusion is InclusionLevel.EXCLUDED:
+        if reused:
             self._withheld[page.src_uri] = file
             self.reused.append(page.src_uri)
         else:
