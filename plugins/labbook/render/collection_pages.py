@@ -63,25 +63,27 @@ def teaching_page(views: LabViews, renderer: Renderer, edit_path: str | None,
                   title: str = "Teaching") -> GeneratedPage:
     """``/teaching/``: every course in courses.yml, in file order."""
     courses = [views.course(c) for c in views.lab.courses]
-    parts = [front_matter(title), f"# {title}", "", SLOT.format("courses") if courses else "No courses yet.", ""]
-
-    def slots(base: str) -> dict[str, str]:
-        return {"courses": renderer.render("course_list.html", courses=courses, base=base)} if courses else {}
-
-    return GeneratedPage(src_uri=views.urls.src_uri("teaching"), markdown="\n".join(parts), slots=slots,
-                         edit_path=edit_path)
+    return _one_list_page(views, renderer, "teaching", title, "course_list.html", "courses", courses,
+                          "No courses yet.", edit_path)
 
 
 def notes_index(views: LabViews, renderer: Renderer, edit_path: str | None,
                 title: str = "Research notes") -> GeneratedPage:
     """``/notes/``: every research note, newest first, with authors, date, status and tags."""
     notes = [views.note(n) for n in views.lab.notes]
-    parts = [front_matter(title), f"# {title}", "", SLOT.format("notes") if notes else "No notes yet.", ""]
+    return _one_list_page(views, renderer, "notes", title, "note_list.html", "notes", notes, "No notes yet.",
+                          edit_path)
+
+
+def _one_list_page(views: LabViews, renderer: Renderer, kind: str, title: str, template: str, name: str,
+                   items: list[dict[str, object]], empty: str, edit_path: str | None) -> GeneratedPage:
+    """A page holding one list of records (rendered by ``template`` with the list as ``name``)."""
+    parts = [front_matter(title), f"# {title}", "", SLOT.format(name) if items else empty, ""]
 
     def slots(base: str) -> dict[str, str]:
-        return {"notes": renderer.render("note_list.html", notes=notes, base=base)} if notes else {}
+        return {name: renderer.render(template, base=base, **{name: items})} if items else {}
 
-    return GeneratedPage(src_uri=views.urls.src_uri("notes"), markdown="\n".join(parts), slots=slots,
+    return GeneratedPage(src_uri=views.urls.src_uri(kind), markdown="\n".join(parts), slots=slots,
                          edit_path=edit_path)
 
 
