@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from labbook.lab_loader import load_lab
+from labbook.catalog.build import load_lab
 from labbook.settings import Settings
 
 

@@ -1,6 +1,7 @@
 """labbook: a research lab's website and handbook from its BibTeX and YAML files.
 
-The MkDocs plugin is ``labbook.plugin:LabbookPlugin``; the mkdocs-macros module is ``labbook.macros``; the
+The MkDocs plugin is ``labbook.mkdocs.plugin:LabbookPlugin`` (also importable as ``labbook.plugin``); the
+mkdocs-macros module is ``labbook.macros``; the
 command line is ``labbook`` (``labbook.cli``).
 """
 

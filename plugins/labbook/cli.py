@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
+from labbook.catalog.build import load_lab
 from labbook.diagnostics import Diagnostic, RecordCount, Severity, format_all
-from labbook.lab_loader import load_lab
-from labbook.new_site import ScaffoldError, copy_scaffold
+from labbook.scaffold_copy import ScaffoldError, copy_scaffold
 from labbook.settings import Settings, SettingsError, settings_from_options
 
 #: Exit codes of ``labbook check`` (part of the public contract).

@@ -106,7 +106,7 @@ class Report:
     """Diagnostics collected while loading a lab, in the order they were found.
 
     ``read`` counts the records found in each file (good and bad), so that the records that reached the site
-    can be compared with it: see :meth:`labbook.catalog.Lab.record_counts`.
+    can be compared with it: see :meth:`labbook.catalog.lab.Lab.record_counts`.
     """
 
     items: list[Diagnostic] = field(default_factory=list)

@@ -21,18 +21,18 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from labbook.catalog import Lab
+from labbook.catalog.lab import Lab
 from labbook.diagnostics import Report
-from labbook.lab_cache import LabCache
 from labbook.model.opening import LEVEL_HEADINGS
 from labbook.model.person import ROLE_HEADINGS
 from labbook.model.publication import KIND_LABELS
 from labbook.render.environment import Renderer
-from labbook.render.markdown_text import with_base
-from labbook.render.record_views import LabViews
+from labbook.render.lab_views import LabViews
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import DEFAULT_PAGES, Settings
-from labbook.site_plan import make_views
+from labbook.site.cache import LabCache
+from labbook.site.plan import make_views
+from labbook.text.markdown_text import with_base
 
 log = logging.getLogger("mkdocs.plugins.labbook.macros")
 _MD_SPECIAL = {ord(ch): f"&#{ord(ch)};" for ch in "*_`[]<>\\"}

@@ -16,10 +16,10 @@ pytestmark = pytest.mark.slow
 
 
 def test_plugin_is_registered_for_mkdocs_and_properdocs() -> None:
-    """Both plugin groups name labbook.plugin:LabbookPlugin; the console script exists."""
+    """Both plugin groups name labbook.mkdocs.plugin:LabbookPlugin; the console script exists."""
     for group in ("mkdocs.plugins", "properdocs.plugins"):
         names = {ep.name: ep.value for ep in entry_points(group=group)}
-        assert names.get("labbook") == "labbook.plugin:LabbookPlugin"
+        assert names.get("labbook") == "labbook.mkdocs.plugin:LabbookPlugin"
     scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
     assert scripts.get("labbook") == "labbook.cli:main"
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
 from labbook.exports.bibtex import DISPLAY_ONLY_FIELDS
-from labbook.urls import slugify
+from labbook.text.slugs import slugify
 from tests.conftest import CORPUS, visible_text
 
 pytestmark = pytest.mark.slow

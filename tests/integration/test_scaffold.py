@@ -15,7 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from labbook.cli import main
-from labbook.new_site import scaffold_root
+from labbook.scaffold_copy import scaffold_root
 from tests.conftest import ROOT, run_build, visible_text
 
 pytestmark = pytest.mark.slow
@@ -152,7 +152,7 @@ def test_the_guide_lists_exactly_the_diagnostic_codes() -> None:
 
 def test_requirement_points_at_the_installed_labbook(tmp_path: Path) -> None:
     """A labbook installed from this folder writes `mkdocs-labbook @ file://...` so the new site installs it."""
-    from labbook.new_site import copy_scaffold, labbook_requirement
+    from labbook.scaffold_copy import copy_scaffold, labbook_requirement
 
     requirement = labbook_requirement()
     assert requirement.startswith("mkdocs-labbook @ file://")

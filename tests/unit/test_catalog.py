@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from labbook.lab_loader import load_lab
+from labbook.catalog.build import load_lab
 from labbook.settings import Settings
 
 BIB = r"""

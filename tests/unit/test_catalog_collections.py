@@ -1,4 +1,4 @@
-"""Tests of labbook.catalog for the YAML collections: ordering, reverse indexes, talk, opening and news queries."""
+"""Tests of labbook.catalog.lab for the YAML collections: ordering, reverse indexes, talk, opening and news queries."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from labbook.catalog import Lab
+from labbook.catalog.lab import Lab
 from labbook.diagnostics import Diagnostic, RecordCount, Report, Severity, closest, did_you_mean, format_all
 
 

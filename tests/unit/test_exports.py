@@ -16,8 +16,9 @@ from labbook.exports.bibtex import DISPLAY_ONLY_FIELDS, bibliography_to_bibtex, 
 from labbook.exports.csl_json import publication_to_csl, to_csl_json
 from labbook.exports.jsonld import HEADLINE_MAX, json_ld_script, scholarly_article
 from labbook.exports.scholar_meta import citation_meta, render_meta
-from labbook.load.bibtex import RawEntry, RawField, decode_bib_bytes, merge_and_resolve, parse_bibtex
+from labbook.load.bibtex import decode_bib_bytes, merge_and_resolve, parse_bibtex
 from labbook.load.entries import build_publication
+from labbook.model.bib_entry import RawEntry, RawField
 from labbook.model.publication import Publication
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"

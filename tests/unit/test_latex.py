@@ -1,4 +1,4 @@
-"""Tests for labbook.load.latex: TeX in BibTeX field values -> HTML fragments and plain text."""
+"""Tests for labbook.text.latex: TeX in BibTeX field values -> HTML fragments and plain text."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 from pybtex.database.input.bibtex import LowLevelParser
 
-from labbook.load import latex
-from labbook.load.latex import latex_to_html, latex_to_text, strip_tex_for_sort
+from labbook.text import latex
+from labbook.text.latex import latex_to_html, latex_to_text, strip_tex_for_sort
 
 NBSP = "\u00a0"
 

@@ -1,12 +1,12 @@
-"""Tests of labbook.linking via load_lab: every id used anywhere is checked, at the file and line it is on."""
+"""Tests of labbook.catalog.linking via load_lab: every id used anywhere is checked, at the file and line it is on."""
 
 from __future__ import annotations
 
 import textwrap
 from pathlib import Path
 
-from labbook.catalog import Lab
-from labbook.lab_loader import load_lab
+from labbook.catalog.build import load_lab
+from labbook.catalog.lab import Lab
 from labbook.settings import Settings
 
 BIB = """

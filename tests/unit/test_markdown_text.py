@@ -1,10 +1,10 @@
-"""Tests of labbook.render.markdown_text: Markdown from data files is escaped, checked and linked."""
+"""Tests of labbook.text.markdown_text: Markdown from data files is escaped, checked and linked."""
 
 from __future__ import annotations
 
 import pytest
 
-from labbook.render.markdown_text import BASE_MARK, MarkdownText, plain_text, resolve_refs, with_base
+from labbook.text.markdown_text import BASE_MARK, MarkdownText, plain_text, resolve_refs, with_base
 
 TITLES = {
     ("pub", "zeng2024expressive"): "The Expressive Power of LoRA",

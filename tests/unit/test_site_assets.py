@@ -1,10 +1,10 @@
-"""labbook.site_assets: labbook's own files and the self-hosted MathJax are found and placed under assets/."""
+"""labbook.site.assets: labbook's own files and the self-hosted MathJax are found and placed under assets/."""
 
 from __future__ import annotations
 
 import re
 
-from labbook.site_assets import MATHJAX_DIR, mathjax_assets, scripts, site_assets, stylesheets
+from labbook.site.assets import MATHJAX_DIR, mathjax_assets, scripts, site_assets, stylesheets
 
 
 def test_labbook_assets_exist() -> None:

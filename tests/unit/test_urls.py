@@ -1,10 +1,11 @@
-"""Tests of labbook.urls: which links from data are allowed, and ids that become paths."""
+"""Tests of labbook.text.safe_urls: which links from data are allowed, and ids that become paths."""
 
 from __future__ import annotations
 
 import pytest
 
-from labbook.urls import check_url, is_site_relative, slugify
+from labbook.text.safe_urls import check_url, is_site_relative
+from labbook.text.slugs import slugify
 
 
 @pytest.mark.parametrize("url", [

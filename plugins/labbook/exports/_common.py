@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from labbook.load.latex import latex_to_text
 from labbook.model.publication import Author, Publication
+from labbook.text.latex import latex_to_text
 
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 # TeX escapes that show up in identifiers copied into .bib files (10.1000/a\_b); the value is an id, not text.

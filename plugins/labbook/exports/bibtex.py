@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from labbook.load.bibtex import RawEntry
+from labbook.model.bib_entry import RawEntry
 from labbook.model.publication import Publication
 
 #: Fields that only steer how al-folio (and labbook) show an entry; they mean nothing to a reader's

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from labbook.model.talk import Talk
-from labbook.urls import slugify
+from labbook.text.slugs import slugify
 
 #: How long a talk with a start time is taken to last.
 DEFAULT_DURATION = timedelta(hours=1)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, MutableMapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
@@ -28,45 +27,13 @@ from labbook.load.bib_problems import (
     line_at,
     report_syntax_error,
 )
+from labbook.model.bib_entry import RawEntry, RawField
 
 #: Fields that name a parent entry and must not be inherited through ``crossref``.
 _NOT_INHERITED = frozenset({"crossref", "ids", "key", "title"})
 _ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
 _SKIPPED_COMMANDS = frozenset({"comment", "preamble", "string"})
 _NOT_IN_KEYS = re.compile(r"[{}()\"=]|^@")
-
-
-@dataclass(slots=True)
-class RawField:
-    """A field's value after macro expansion, with the line its name was written on."""
-
-    value: str
-    line: int
-
-
-@dataclass(slots=True)
-class RawEntry:
-    """One BibTeX entry as written: lower-case type and field names, values still in TeX."""
-
-    key: str
-    type: str
-    fields: dict[str, RawField]
-    path: str
-    line: int
-    inherited: set[str] = field(default_factory=set)
-    source_digest: str = ""
-    """A digest of the text the entry was parsed from, when the loader knows it ("" otherwise); two entries
-    with the same digest and nothing inherited through crossref have the same fields."""
-
-    def get(self, name: str, default: str = "") -> str:
-        """The value of field ``name`` (lower case), or ``default``."""
-        raw = self.fields.get(name)
-        return raw.value if raw is not None else default
-
-    def line_of(self, name: str) -> int:
-        """The line of field ``name``, or the entry's own line when the field is absent or inherited."""
-        raw = self.fields.get(name)
-        return raw.line if raw is not None and name not in self.inherited else self.line
 
 
 class _Abort(Exception):

@@ -12,19 +12,13 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person as BibName
 
 from labbook.diagnostics import Report
-from labbook.load.bibtex import RawEntry
-from labbook.load.latex import latex_to_html, latex_to_text
+from labbook.load.entry_kind import classify, derive_badge, parse_month
+from labbook.model.bib_entry import RawEntry
 from labbook.model.names import normalize_name
-from labbook.model.publication import (
-    LINK_FIELDS,
-    Author,
-    Link,
-    Publication,
-    classify,
-    derive_badge,
-    parse_month,
-)
-from labbook.urls import check_url, slugify
+from labbook.model.publication import LINK_FIELDS, Author, Link, Publication
+from labbook.text.latex import latex_to_html, latex_to_text
+from labbook.text.safe_urls import check_url
+from labbook.text.slugs import slugify
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)")
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")

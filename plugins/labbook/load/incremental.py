@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from labbook.diagnostics import Diagnostic, Report
-from labbook.load.bibtex import RawEntry, RawField, decode_bib_bytes, parse_bibtex, read_bib_file
+from labbook.load.bibtex import decode_bib_bytes, parse_bibtex, read_bib_file
 from labbook.load.collections import load_collection
 from labbook.load.entries import build_publication
+from labbook.model.bib_entry import RawEntry, RawField
 from labbook.model.common import Record
 from labbook.model.publication import Publication
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar, Protocol, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr
 from pydantic_core import PydanticCustomError
 
-from labbook.urls import check_url
+from labbook.text.safe_urls import check_url
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 

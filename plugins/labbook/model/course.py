@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from labbook.model.common import Record, Url
-from labbook.urls import slugify
+from labbook.text.slugs import slugify
 
 #: Course levels with their labels.
 COURSE_LEVELS: dict[str, str] = {

@@ -9,7 +9,7 @@ from pydantic import Field, PrivateAttr
 
 from labbook.model.common import Record, Slug
 from labbook.model.dates import WhenField
-from labbook.urls import slugify
+from labbook.text.slugs import slugify
 
 
 class NewsItem(Record):

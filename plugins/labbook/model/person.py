@@ -9,7 +9,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from labbook.model.common import BAD_PROFILE, Record, Slug, Url
-from labbook.urls import check_url
+from labbook.text.safe_urls import check_url
 
 #: Roles in the order the people page lists them, with their headings.
 ROLE_HEADINGS: dict[str, str] = {

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from labbook.model.opening import LEVEL_HEADINGS
 from labbook.render.environment import Renderer
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.record_views import LabViews
+from labbook.render.lab_views import LabViews
 
 if TYPE_CHECKING:
-    from labbook.catalog import Lab
+    from labbook.catalog.lab import Lab
     from labbook.settings import Settings
-    from labbook.site_plan import SitePlan
+    from labbook.site.plan import SitePlan
 
 
 def openings_page(views: LabViews, renderer: Renderer, edit_path: str | None,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from labbook.catalog import Lab
+from labbook.catalog.lab import Lab
 from labbook.model.publication import KIND_LABELS, Publication
 from labbook.model.talk import TALK_KINDS, Talk
-from labbook.urls import slugify
+from labbook.text.slugs import slugify
 
 #: Separator of multi-valued ``data-*`` attributes (topics, members); a topic containing it is split there.
 MULTI_SEPARATOR = "|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from labbook.render.markdown_text import with_base
+from labbook.text.markdown_text import with_base
 
 SLOT = '<div class="lb-slot" data-lb-slot="{}"></div>'
 _SLOT_RE = re.compile(r'<div class="lb-slot" data-lb-slot="([^"<>]*)"></div>')

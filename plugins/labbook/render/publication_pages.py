@@ -11,8 +11,8 @@ from labbook.render.environment import Renderer
 from labbook.render.facets import publication_facets
 from labbook.render.fragments import digest
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.views import ViewBuilder
-from labbook.urls import is_site_relative
+from labbook.render.publication_views import ViewBuilder
+from labbook.text.safe_urls import is_site_relative
 
 
 def publication_list(pubs: list[Publication], views: ViewBuilder, renderer: Renderer, base: str) -> str:

@@ -10,14 +10,14 @@ from labbook.model.talk import Talk
 from labbook.render.environment import Renderer
 from labbook.render.facets import talk_facets
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.markdown_text import plain_text
-from labbook.render.record_views import LabViews
-from labbook.syndication import TALKS_CALENDAR, calendar_enabled
+from labbook.render.lab_views import LabViews
+from labbook.site.syndication import TALKS_CALENDAR, calendar_enabled
+from labbook.text.markdown_text import plain_text
 
 if TYPE_CHECKING:
-    from labbook.catalog import Lab
+    from labbook.catalog.lab import Lab
     from labbook.settings import Settings
-    from labbook.site_plan import SitePlan
+    from labbook.site.plan import SitePlan
 
 
 def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "Talks", *,

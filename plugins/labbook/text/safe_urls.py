@@ -1,9 +1,8 @@
-"""Which URLs from data may reach a page, and how identifiers become safe URL path segments."""
+"""Which URLs from data may reach a page: the scheme allowlist and site-relative links."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 #: Schemes a link from data may use; anything else (javascript:, data:, vbscript:, file: ...) is refused.
@@ -42,23 +41,3 @@ def is_site_relative(url: str) -> bool:
     page itself (``#x``) are not: they mean the same on every page.
     """
     return not _SCHEME.match(url) and not url.startswith(("/", "#"))
-
-
-#: Names Windows will not create as files or folders, whatever the extension (a site built there would fail).
-_WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                               *(f"lpt{i}" for i in range(10))})
-
-
-def slugify(text: str, *, fallback: str = "item") -> str:
-    """A lower-case ASCII slug (letters, digits, ``-``, ``_``) safe as one URL path segment and file name.
-
-    The result never contains ``/``, ``\\`` or ``..``, is at most 80 characters, and is never a name Windows
-    reserves (``con``, ``nul``, ``com1`` ... get ``-<fallback>`` added); text with no ASCII letter or digit at all
-    (``..``, ``学习``) becomes ``fallback``.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:80].strip("-")
-    if slug in _WINDOWS_RESERVED:
-        slug = f"{slug}-{fallback}"
-    return slug or fallback

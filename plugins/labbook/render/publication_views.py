@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from labbook.catalog import Lab
+from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
 from labbook.render.fragments import FragmentCache, publication_fingerprint
 from labbook.render.site_urls import SiteUrls
-from labbook.urls import is_site_relative
+from labbook.text.safe_urls import is_site_relative
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from labbook.catalog import Lab
+from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex
 from labbook.exports.csl_json import csl_item_text, to_csl_json
 from labbook.model.dates import Clock
@@ -18,12 +18,12 @@ from labbook.render.generated import GeneratedPage
 from labbook.render.people_pages import plan_people
 from labbook.render.project_pages import plan_projects
 from labbook.render.publication_pages import publication_page, publications_index
-from labbook.render.record_views import LabViews
+from labbook.render.lab_views import LabViews
 from labbook.render.site_urls import SiteUrls
 from labbook.render.talk_pages import plan_talks
-from labbook.render.views import ViewBuilder
+from labbook.render.publication_views import ViewBuilder
 from labbook.settings import Settings
-from labbook.syndication import PUBLICATIONS_FEED, feeds_enabled, plan_syndication
+from labbook.site.syndication import PUBLICATIONS_FEED, feeds_enabled, plan_syndication
 
 #: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
 PagePlanner = Callable[["SitePlan", Lab, LabViews, Renderer, Settings], None]

@@ -5,7 +5,7 @@ the rest of the site is written in). Data is not trusted like a page the lab wri
 
 - raw HTML is escaped, never passed through (Python-Markdown's HTML block preprocessor and inline HTML
   pattern are removed, so ``<script>`` stays visible text);
-- every link and image target goes through :func:`labbook.urls.check_url` (http, https, mailto, relative);
+- every link and image target goes through :func:`labbook.text.safe_urls.check_url` (http, https, mailto, relative);
 - a relative link or image (``files/cv.pdf``) is relative to the site root, like a BibTeX link field, so it
   works the same on every page that shows the field (list, detail page, macro, feed);
 - ``[text](pub:KEY)``, ``[text](person:ID)``, ``[text](talk:ID)`` and ``[text](project:ID)`` link to the
@@ -33,7 +33,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from labbook.urls import check_url, is_site_relative
+from labbook.text.safe_urls import check_url, is_site_relative
 
 #: Link schemes that name a record of the lab, and what they name.
 REF_KINDS: dict[str, str] = {"pub": "publication", "person": "person", "talk": "talk", "project": "project"}

@@ -55,7 +55,7 @@ MkDocsConfig = Any
 File = Any
 Files = Any
 
-log = logging.getLogger("mkdocs.plugins.labbook.serve_reuse")
+log = logging.getLogger("mkdocs.plugins.labbook.mkdocs.reuse")
 
 #: Material writes its index as ``{"config": ..., "docs": [...]}`` with these separators.
 _SEPARATORS = (",", ":")

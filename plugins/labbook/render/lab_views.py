@@ -2,7 +2,7 @@
 
 Like the publication views they are plain mappings, built once per build and shared by every page; URLs are
 relative to the site root (templates put ``{{ base }}`` in front), and Markdown fields arrive as HTML whose
-record links carry :data:`labbook.render.markdown_text.BASE_MARK` (replaced when the page is written).
+record links carry :data:`labbook.text.markdown_text.BASE_MARK` (replaced when the page is written).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from labbook.model.person import ROLE_HEADINGS, Person
 from labbook.model.project import Project
 from labbook.model.talk import Talk
 from labbook.render.facets import speaker_key
-from labbook.render.markdown_text import resolve_refs
-from labbook.render.views import ViewBuilder
-from labbook.urls import is_site_relative
+from labbook.render.publication_views import ViewBuilder
+from labbook.text.markdown_text import resolve_refs
+from labbook.text.safe_urls import is_site_relative
 
 #: Role labels for one person (the people page's headings are plural).
 ROLE_LABELS: dict[str, str] = {
@@ -99,7 +99,7 @@ class LabViews(ViewBuilder):
 
     def rich(self, record: Record, field_name: str) -> Markup:
         """The HTML of a Markdown field with its record links pointing at their pages (safe: rendered from
-        escaped Markdown by :mod:`labbook.render.markdown_text`)."""
+        escaped Markdown by :mod:`labbook.text.markdown_text`)."""
         return Markup(resolve_refs(record.html_of(field_name), self.ref_url))
 
     # People -----------------------------------------------------------------------------------------------

@@ -14,14 +14,14 @@ from labbook.exports.feeds import FeedInfo, NewsForFeed, atom_feed, news_entries
 from labbook.exports.ical import TalkDetails, talks_calendar
 from labbook.model.publication import Publication
 from labbook.model.talk import Talk
-from labbook.render.markdown_text import plain_text, with_base
+from labbook.text.markdown_text import plain_text, with_base
 
 if TYPE_CHECKING:
-    from labbook.catalog import Lab
+    from labbook.catalog.lab import Lab
     from labbook.render.environment import Renderer
-    from labbook.render.record_views import LabViews
+    from labbook.render.lab_views import LabViews
     from labbook.settings import Settings
-    from labbook.site_plan import SitePlan
+    from labbook.site.plan import SitePlan
 
 #: Where each file goes in the site.
 PUBLICATIONS_FEED = "feeds/publications.xml"

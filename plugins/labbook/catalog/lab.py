@@ -93,7 +93,7 @@ class Lab:
     def _index_collections(self) -> None:
         """Sort the YAML collections and build the reverse indexes (person -> talks, projects, notes ...).
 
-        References to records that do not exist are left out here; :mod:`labbook.linking` reports them.
+        References to records that do not exist are left out here; :mod:`labbook.catalog.linking` reports them.
         """
         self.talks.sort(key=lambda t: t.date.sort_key(), reverse=True)
         self.news.sort(key=lambda n: n.date.sort_key(), reverse=True)

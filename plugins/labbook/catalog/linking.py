@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from labbook.catalog import Lab
+from labbook.catalog.lab import Lab
 from labbook.diagnostics import Report, did_you_mean
 from labbook.model.common import Record, is_slug
-from labbook.render.markdown_text import MarkdownText
+from labbook.text.markdown_text import MarkdownText
 
 R = TypeVar("R", bound=Record)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from labbook.catalog import Lab
+from labbook.catalog.lab import Lab
+from labbook.catalog.linking import link_lab, unique_records
 from labbook.diagnostics import Report
-from labbook.linking import link_lab, unique_records
 from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_file
 from labbook.load.collections import R, load_collection
 from labbook.load.entries import build_publication, parse_author

@@ -1,0 +1,243 @@
+"""The MkDocs (and ProperDocs) adapter: options and event handlers that call into labbook's core."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from labbook.diagnostics import Diagnostic, Severity
+from labbook.mkdocs.reuse import ServeReuse, TemplateCodeCache
+from labbook.render.environment import Renderer
+from labbook.render.fragments import FragmentCache
+from labbook.render.generated import GeneratedPage, insert_prelude
+from labbook.render.site_urls import SiteUrls, base_for
+from labbook.settings import Settings, SettingsError, settings_from_options
+from labbook.site.assets import scripts, site_assets, stylesheets
+from labbook.site.cache import LabCache
+from labbook.site.plan import SitePlan, head_links, plan_site
+
+log = get_plugin_logger(__name__)
+
+
+class LabbookConfig(base.Config):
+    """Options of the ``labbook`` plugin in mkdocs.yml."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder of the YAML collections, relative to mkdocs.yml."""
+    bibliography = c.Optional(c.ListOfItems(c.Type(str)))
+    """BibTeX files, relative to mkdocs.yml, read in order with one shared @string namespace.
+    Default: ``<data_dir>/publications.bib`` (a missing default file means no publications)."""
+    collections = c.Type(dict, default={})
+    """File of each YAML collection relative to ``data_dir`` (people, talks, openings, news, courses, projects)."""
+    pages = c.Type(dict, default={})
+    """URL prefix of each generated page (publications, people, talks, ...); ``false`` turns a page off."""
+    per_publication_pages = c.Type(bool, default=True)
+    """Generate ``/publications/<key>/`` for every entry."""
+    timezone = c.Type(str, default="UTC")
+    """Time zone (IANA name such as ``America/Chicago``) in which dates and times without a UTC offset are read:
+    a deadline ``2025-01-15`` closes at midnight after that day there, and talks turn from upcoming to past."""
+    notes_dir = c.Type(str, default="notes")
+    """Folder of the research notes, relative to ``docs_dir``; their front matter is indexed at ``/notes/``."""
+    highlight_members = c.Type(bool, default=True)
+    """Highlight and link lab members in author lists."""
+    max_authors = c.Type(int, default=10)
+    """Author lists longer than this show the first ones and an "et al." button that expands."""
+    today = c.Optional(c.Type(str))
+    """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date. With a pinned
+    day, "now" is the start of that day in ``timezone``."""
+    feed_limit = c.Type(int, default=50)
+    """How many of the newest records each Atom feed holds; 0 turns the feeds off. Feeds need ``site_url``."""
+    mathjax = c.Type(bool, default=False)
+    """Self-host MathJax 3 (from the django-static-mathjax package) under ``assets/labbook/mathjax/`` and
+    configure it for ``pymdownx.arithmatex`` in generic mode, so math renders without any CDN."""
+
+
+class LabbookPlugin(BasePlugin[LabbookConfig]):
+    """Adds a lab's publications, people, talks, openings, news, projects and teaching pages to a site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = LabCache()
+        self.fragments = FragmentCache()
+        self.reuse = ServeReuse()
+        self.settings: Settings | None = None
+        self.plan: SitePlan | None = None
+        self.lab: Any = None
+        self.views: Any = None
+        self.renderer: Renderer | None = None
+        self._config: MkDocsConfig | None = None
+        self._edit_base: tuple[str, str] | None = None
+        self._files: Files | None = None
+        self._template_code: TemplateCodeCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
+        # Only `mkdocs serve` builds more than once; a one-off build keeps nothing it will not use again.
+        serving = command == "serve"
+        self.cache = LabCache(incremental=serving)
+        self.fragments = FragmentCache(keep=serving)
+        self.reuse.close()
+        self.reuse = ServeReuse(enabled=serving and not dirty)
+        self._template_code = TemplateCodeCache() if serving else None
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Before MkDocs empties the site folder (serve only): set aside the pages a rebuild may reuse.
+        self.reuse.park(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.reuse.failed()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = self._settings(config)
+        for target, paths in ((config.extra_css, stylesheets()),
+                              (config.extra_javascript, scripts(mathjax=self.settings.mathjax))):
+            listed = [str(x) for x in target]
+            target.extend(path for path in paths if path not in listed)
+        self._config = config
+        return config
+
+    def _settings(self, config: MkDocsConfig) -> Settings:
+        return plugin_settings(dict(self.config), config)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        settings = self.settings
+        assert settings is not None
+        lab = self.cache.lab(settings)
+        for diagnostic in lab.report:
+            _log(diagnostic)
+        for count in lab.record_counts():
+            log.info(count.format_text())
+        self.lab = lab
+        self.renderer = self.cache.renderer(_override_dirs(config, settings))
+        urls = SiteUrls(use_directory_urls=config.use_directory_urls,
+                        prefixes={k: v for k, v in settings.pages.items() if v})
+        existing = {f.src_uri for f in files}
+        epoch = (repr(settings), repr(urls), self.cache.renderer_key)
+        self.fragments.begin(epoch)
+        self.reuse.begin(config, files, epoch)
+        self.plan, self.views = plan_site(lab, settings, self.renderer, urls, existing, self.fragments)
+        self._edit_base = _edit_base(config)
+        for asset in site_assets(mathjax=settings.mathjax):
+            if files.get_file_from_path(asset.dest) is None:
+                files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
+        for page in self.plan.pages.values():
+            self.reuse.prepare(page, urls.url_of_src(page.src_uri), config.site_url)
+            reused = self.reuse.reuses(page)
+            if reused:
+                inclusion = InclusionLevel.EXCLUDED
+            else:
+                inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            files.append(file)
+            self.reuse.track(page, file, reused=reused)
+        for path, content in self.plan.files.items():
+            files.append(File.generated(config, path, content=content))
+        self._files = files
+        return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Serve only: MkDocs compiles the theme's templates anew for every rebuild; keep the compiled code.
+        if self._template_code is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self._template_code
+        return env
+
+    def _generated(self, page: Page) -> GeneratedPage | None:
+        return self.plan.pages.get(page.file.src_uri) if self.plan and page.file.generated_by else None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._generated(page)
+        if generated is not None:
+            return generated.fill(html, base_for(page.url))
+        prelude = self.plan.preludes.get(page.file.src_uri) if self.plan else None
+        return insert_prelude(html, prelude(base_for(page.url))) if prelude else html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        generated = self._generated(page)
+        if generated is not None:
+            page.edit_url = _edit_url(self._edit_base, generated.edit_path)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        generated = self._generated(page)
+        base = base_for(page.url)
+        head = head_links(self.plan, base) if self.plan else ""
+        if generated is not None and generated.head is not None:
+            head += str(generated.head(page.canonical_url, base))
+        at = output.find("</head>")
+        return output if at < 0 or not head else output[:at] + head + "\n" + output[at:]
+
+    @event_priority(-50)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._files is not None:
+            self.reuse.finish(config, self._files)
+
+    def on_shutdown(self) -> None:
+        self.reuse.close()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        self.reuse.watch(server)
+        settings = self.settings
+        if settings is not None:
+            for path in [*(settings.root / b for b in settings.bibliography), settings.root / settings.data_dir,
+                         *_override_dirs(config, settings)]:
+                if path.exists():
+                    server.watch(str(path))
+        return server
+
+
+def plugin_settings(options: dict[str, Any], config: MkDocsConfig) -> Settings:
+    """The core's Settings from the plugin's options and the site config (shared with ``labbook check``)."""
+    try:
+        return settings_from_options(options, config_file=config.config_file_path, docs_dir=config.docs_dir,
+                                     site_url=config.site_url, site_name=config.site_name)
+    except SettingsError as exc:
+        raise PluginError(f"labbook: {exc}") from exc
+
+
+def _override_dirs(config: MkDocsConfig, settings: Settings) -> list[Path]:
+    dirs = []
+    custom = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+    if custom:
+        dirs.append(Path(custom) / "labbook")
+    default = settings.root / "overrides" / "labbook"
+    if default not in dirs:
+        dirs.append(default)
+    return dirs
+
+
+def _edit_base(config: MkDocsConfig) -> tuple[str, str] | None:
+    """(docs_dir relative to the project, edit URL of docs_dir), worked out once per build."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(),
+                                 Path(config.config_file_path or ".").resolve().parent.as_posix())
+    base_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri.lstrip("/"))
+    return docs_rel, base_url if base_url.endswith("/") else base_url + "/"
+
+
+def _edit_url(edit_base: tuple[str, str] | None, edit_path: str | None) -> str | None:
+    if not edit_path or edit_base is None:
+        return None
+    docs_rel, base_url = edit_base
+    return urljoin(base_url, posixpath.relpath(edit_path, docs_rel))
+
+
+def _log(diagnostic: Diagnostic) -> None:
+    text = diagnostic.format_text()
+    if diagnostic.severity is Severity.ERROR:
+        log.error(text)
+    elif diagnostic.severity is Severity.WARNING:
+        log.warning(text)
+    else:
+        log.info(text)

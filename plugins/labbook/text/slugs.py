@@ -1,0 +1,25 @@
+"""How identifiers (keys, ids, course codes) become safe URL path segments and file names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Names Windows will not create as files or folders, whatever the extension (a site built there would fail).
+_WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                               *(f"lpt{i}" for i in range(10))})
+
+
+def slugify(text: str, *, fallback: str = "item") -> str:
+    """A lower-case ASCII slug (letters, digits, ``-``, ``_``) safe as one URL path segment and file name.
+
+    The result never contains ``/``, ``\\`` or ``..``, is at most 80 characters, and is never a name Windows
+    reserves (``con``, ``nul``, ``com1`` ... get ``-<fallback>`` added); text with no ASCII letter or digit at all
+    (``..``, ``学习``) becomes ``fallback``.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:80].strip("-")
+    if slug in _WINDOWS_RESERVED:
+        slug = f"{slug}-{fallback}"
+    return slug or fallback
