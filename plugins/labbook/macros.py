@@ -31,7 +31,7 @@ from labbook.render.lab_views import LabViews
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import DEFAULT_PAGES, Settings
 from labbook.site.cache import LabCache
-from labbook.site.plan import make_views
+from labbook.site.pages import make_views
 from labbook.text.markdown_text import with_base
 
 log = logging.getLogger("mkdocs.plugins.labbook.macros")

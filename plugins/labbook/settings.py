@@ -61,11 +61,6 @@ class Settings:
     feed_limit: int = 50
     mathjax: bool = False
 
-    @property
-    def build_date(self) -> date:
-        """``today`` when pinned, else the date of this build."""
-        return self.today or date.today()
-
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
         try:

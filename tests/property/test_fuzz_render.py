@@ -11,7 +11,7 @@ from labbook.catalog.build import load_lab
 from labbook.render.environment import Renderer
 from labbook.render.site_urls import SiteUrls
 from labbook.settings import DEFAULT_PAGES, Settings
-from labbook.site.plan import plan_site
+from labbook.site.pages import plan_site
 from tests.property.strategies import bib_file, people_yaml
 
 EXAMPLES = settings.default.max_examples

@@ -24,7 +24,8 @@ from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
 from labbook.site.assets import scripts, site_assets, stylesheets
 from labbook.site.cache import LabCache
-from labbook.site.plan import SitePlan, head_links, plan_site
+from labbook.site.pages import plan_site
+from labbook.site.plan import SitePlan, head_links
 
 log = get_plugin_logger(__name__)
 

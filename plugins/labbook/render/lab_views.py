@@ -50,7 +50,7 @@ def _date(when: When | None, tz: tzinfo) -> dict[str, Any] | None:
 class LabViews(ViewBuilder):
     """A :class:`ViewBuilder` that also knows the YAML collections and the build's clock."""
 
-    clock: Clock = field(default_factory=Clock.for_site)
+    clock: Clock = field(kw_only=True)
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from labbook.model.person import Person
 from labbook.render.environment import Renderer
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.index_page import Section, index_page
 from labbook.render.lab_views import LabViews
 from labbook.render.publication_pages import publication_list
-
-if TYPE_CHECKING:
-    from labbook.catalog.lab import Lab
-    from labbook.settings import Settings
-    from labbook.site.plan import SitePlan
 
 
 def people_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "People") -> GeneratedPage:
     """``/people/``: one section per role (PI, postdocs, PhD, MS, undergraduates, staff, visitors, alumni)."""
-    groups = views.people_groups()
-    parts = [front_matter(title), f"# {title}", ""]
-    for role, label, _people in groups:
-        parts += [heading(2, label), "", SLOT.format(role), ""]
-    if not groups:
-        parts += ["No people yet.", ""]
-
-    def slots(base: str) -> dict[str, str]:
-        return {role: renderer.render("people_list.html", people=people, base=base) for role, _, people in groups}
-
-    return GeneratedPage(src_uri=views.urls.src_uri("people"), markdown="\n".join(parts), slots=slots,
-                         edit_path=edit_path)
+    sections = [Section(role, lambda base, people=people: renderer.render("people_list.html", people=people,
+                                                                          base=base), heading=label)
+                for role, label, people in views.people_groups()]
+    return index_page(views.urls.src_uri("people"), title, sections, empty="No people yet.", edit_path=edit_path)
 
 
 def person_page(person: Person, views: LabViews, renderer: Renderer) -> GeneratedPage:
@@ -82,14 +68,3 @@ def person_page(person: Person, views: LabViews, renderer: Renderer) -> Generate
 def _description(view: dict[str, object]) -> str:
     bits = [str(view["role_label"]), str(view["position"]), str(view["affiliation"])]
     return f"{view['name']}: " + ", ".join(b for b in bits if b)
-
-
-def plan_people(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
-    """``/people/`` and ``/people/<id>/`` for everyone in people.yml."""
-    path = settings.collection_path("people")
-    if views.urls.url("people") is None or not (lab.people or path.is_file()):
-        return
-    edit = settings.display(path)
-    plan.add_page(people_index(views, renderer, edit))
-    for person in lab.people:
-        plan.add_page(person_page(person, views, renderer))

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from labbook.model.project import Project
 from labbook.render.environment import Renderer
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.index_page import Section, index_page
 from labbook.render.lab_views import LabViews
-
-if TYPE_CHECKING:
-    from labbook.catalog.lab import Lab
-    from labbook.settings import Settings
-    from labbook.site.plan import SitePlan
 
 
 def projects_index(views: LabViews, renderer: Renderer, edit_path: str | None,
@@ -21,19 +15,10 @@ def projects_index(views: LabViews, renderer: Renderer, edit_path: str | None,
     lab = views.lab
     groups = [(status, label, [p for p in lab.projects if p.status == status])
               for status, label in (("ongoing", "Ongoing"), ("done", "Completed"))]
-    groups = [g for g in groups if g[2]]
-    parts = [front_matter(title), f"# {title}", ""]
-    for status, label, _items in groups:
-        parts += [heading(2, label), "", SLOT.format(status), ""]
-    if not groups:
-        parts += ["No projects yet.", ""]
-
-    def slots(base: str) -> dict[str, str]:
-        return {status: renderer.render("project_list.html", projects=[views.project(p) for p in items], base=base)
-                for status, _label, items in groups}
-
-    return GeneratedPage(src_uri=views.urls.src_uri("projects"), markdown="\n".join(parts), slots=slots,
-                         edit_path=edit_path)
+    sections = [Section(status, lambda base, items=items: renderer.render(
+                            "project_list.html", projects=[views.project(p) for p in items], base=base), heading=label)
+                for status, label, items in groups if items]
+    return index_page(views.urls.src_uri("projects"), title, sections, empty="No projects yet.", edit_path=edit_path)
 
 
 def project_page(project: Project, views: LabViews, renderer: Renderer) -> GeneratedPage:
@@ -67,13 +52,3 @@ def project_page(project: Project, views: LabViews, renderer: Renderer) -> Gener
 
     return GeneratedPage(src_uri=views.urls.src_uri("projects", project.id), markdown="\n".join(parts),
                          slots=slots, edit_path=project.source_path, in_nav=False)
-
-
-def plan_projects(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
-    """``/projects/`` and ``/projects/<id>/`` for every project in projects.yml."""
-    path = settings.collection_path("projects")
-    if views.urls.url("projects") is None or not (lab.projects or path.is_file()):
-        return
-    plan.add_page(projects_index(views, renderer, settings.display(path)))
-    for project in lab.projects:
-        plan.add_page(project_page(project, views, renderer))

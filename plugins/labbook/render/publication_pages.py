@@ -10,7 +10,8 @@ from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
 from labbook.render.facets import publication_facets
 from labbook.render.fragments import digest
-from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.generated import SLOT, GeneratedPage, front_matter
+from labbook.render.index_page import Section, index_page
 from labbook.render.publication_views import ViewBuilder
 from labbook.text.safe_urls import is_site_relative
 
@@ -32,24 +33,15 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
     When every entry has its own page, the list is left out of the site's search index: each entry is found
     through its own page, and the list would add a second copy of every entry to the index.
     """
-    groups = [(label, list(items)) for label, items in groupby(pubs, key=lambda p: p.year_label)]
     extra = {"search": {"exclude": True}} if views.per_publication_pages and pubs else {}
-    parts = [front_matter(title, **extra), f"# {title}", "", SLOT.format("intro"), ""]
-    for label, _items in groups:
-        parts += [heading(2, label), "", SLOT.format(f"y{label}"), ""]
-    if not pubs:
-        parts += ["No publications yet.", ""]
     facets = publication_facets(pubs, views.lab)
-
-    def slots(base: str) -> dict[str, str]:
-        out = {"intro": renderer.render("publications_intro.html", count=len(pubs), facets=facets, base=base,
-                                         feed_url=feed_url)}
-        for label, items in groups:
-            out[f"y{label}"] = publication_list(items, views, renderer, base)
-        return out
-
-    return GeneratedPage(src_uri=views.urls.src_uri("publications"), markdown="\n".join(parts), slots=slots,
-                         edit_path=edit_path)
+    intro = Section("intro", lambda base: renderer.render("publications_intro.html", count=len(pubs), facets=facets,
+                                                          base=base, feed_url=feed_url))
+    sections = [Section(f"y{label}", lambda base, items=list(items): publication_list(items, views, renderer, base),
+                        heading=label)
+                for label, items in groupby(pubs, key=lambda p: p.year_label)]
+    return index_page(views.urls.src_uri("publications"), title, sections, intro=intro, meta=extra,
+                      empty="No publications yet.", edit_path=edit_path)
 
 
 def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
-from typing import TYPE_CHECKING
 
 from labbook.exports.jsonld import json_ld_script, talk_event
 from labbook.model.talk import Talk
 from labbook.render.environment import Renderer
 from labbook.render.facets import talk_facets
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+from labbook.render.index_page import Section, index_page
 from labbook.render.lab_views import LabViews
-from labbook.site.syndication import TALKS_CALENDAR, calendar_enabled
 from labbook.text.markdown_text import plain_text
-
-if TYPE_CHECKING:
-    from labbook.catalog.lab import Lab
-    from labbook.settings import Settings
-    from labbook.site.plan import SitePlan
 
 
 def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "Talks", *,
@@ -27,27 +22,18 @@ def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, titl
     lab = views.lab
     upcoming = lab.query_talks(when="upcoming", clock=views.clock)
     past = lab.query_talks(when="past", clock=views.clock)
-    groups = [(str(year), list(items)) for year, items in groupby(past, key=lambda t: t.date.year)]
-    parts = [front_matter(title), f"# {title}", "", SLOT.format("intro"), ""]
     facets = talk_facets(lab.talks, lab)
-    if upcoming:
-        parts += ["## Upcoming", "", SLOT.format("upcoming"), ""]
-    for year, _items in groups:
-        parts += [heading(2, year), "", SLOT.format(f"y{year}"), ""]
-    if not lab.talks:
-        parts += ["No talks yet.", ""]
+    intro = Section("intro", lambda base: renderer.render("talks_intro.html", count=len(lab.talks), facets=facets,
+                                                          base=base, calendar_url=calendar_url))
 
-    def slots(base: str) -> dict[str, str]:
-        out = {"intro": renderer.render("talks_intro.html", count=len(lab.talks), facets=facets, base=base,
-                                        calendar_url=calendar_url)}
-        if upcoming:
-            out["upcoming"] = renderer.render("talk_list.html", talks=views.talks(upcoming), base=base)
-        for year, items in groups:
-            out[f"y{year}"] = renderer.render("talk_list.html", talks=views.talks(items), base=base)
-        return out
+    def talk_list(talks: list[Talk]) -> Callable[[str], str]:
+        return lambda base: renderer.render("talk_list.html", talks=views.talks(talks), base=base)
 
-    return GeneratedPage(src_uri=views.urls.src_uri("talks"), markdown="\n".join(parts), slots=slots,
-                         edit_path=edit_path)
+    sections = [Section("upcoming", talk_list(upcoming), heading="Upcoming")] if upcoming else []
+    sections += [Section(f"y{year}", talk_list(list(items)), heading=str(year))
+                 for year, items in groupby(past, key=lambda t: t.date.year)]
+    return index_page(views.urls.src_uri("talks"), title, sections, intro=intro, empty="No talks yet.",
+                      edit_path=edit_path)
 
 
 def talk_page(talk: Talk, views: LabViews, renderer: Renderer, site_url: str | None) -> GeneratedPage:
@@ -96,14 +82,3 @@ def talk_page(talk: Talk, views: LabViews, renderer: Renderer, site_url: str | N
 def _description(talk: Talk) -> str:
     where = ", ".join(x for x in (talk.event, talk.host) if x)
     return f"Talk, {talk.date.label}" + (f", {where}" if where else "") + "."
-
-
-def plan_talks(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
-    """``/talks/`` and ``/talks/<id>/`` for every talk in talks.yml."""
-    path = settings.collection_path("talks")
-    if views.urls.url("talks") is None or not (lab.talks or path.is_file()):
-        return
-    calendar = TALKS_CALENDAR if calendar_enabled(settings) else None
-    plan.add_page(talks_index(views, renderer, settings.display(path), calendar_url=calendar))
-    for talk in lab.talks:
-        plan.add_page(talk_page(talk, views, renderer, settings.site_url))

@@ -1,32 +1,15 @@
-"""What labbook adds to a site: the generated pages and export files, decided without any site generator."""
+"""The plan of what labbook adds to a site: generated pages, export files, preludes and ``<head>`` links.
+
+The planners in :mod:`labbook.site.pages` fill it; an adapter (MkDocs, the macros) reads it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from labbook.catalog.lab import Lab
-from labbook.exports.bibtex import bibliography_to_bibtex
-from labbook.exports.csl_json import csl_item_text, to_csl_json
-from labbook.model.dates import Clock
-from labbook.render.collection_pages import plan_collections
-from labbook.render.environment import Renderer
-from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage
-from labbook.render.people_pages import plan_people
-from labbook.render.project_pages import plan_projects
-from labbook.render.publication_pages import publication_page, publications_index
-from labbook.render.lab_views import LabViews
-from labbook.render.site_urls import SiteUrls
-from labbook.render.talk_pages import plan_talks
-from labbook.render.publication_views import ViewBuilder
-from labbook.settings import Settings
-from labbook.site.syndication import PUBLICATIONS_FEED, feeds_enabled, plan_syndication
-
-#: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
-PagePlanner = Callable[["SitePlan", Lab, LabViews, Renderer, Settings], None]
 
 
 @dataclass(frozen=True)
@@ -92,63 +75,3 @@ def same_url_sources(src_uri: str) -> tuple[str, ...]:
         folder = stem[: -len("/index")]
         return (src_uri, folder + ".md", folder + "/README.md")
     return (src_uri, stem + "/index.md", stem + "/README.md")
-
-
-def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Renderer, settings: Settings) -> None:
-    """``/publications/``, one page per entry, ``/publications.bib`` and ``/publications.json``."""
-    if views.urls.url("publications") is None:
-        return
-    first_bib = settings.bibliography[0] if settings.bibliography else None
-    feed = PUBLICATIONS_FEED if feeds_enabled(settings) else None
-    plan.add_page(publications_index(lab.publications, views, renderer, first_bib, feed_url=feed))
-    if settings.per_publication_pages:
-        for pub in lab.publications:
-            plan.add_page(publication_page(pub, views, renderer, settings.site_url))
-    plan.add_file("publications.bib", bibliography_to_bibtex(
-        lab.publications, entry_text=lambda pub: views.publication(pub)["bibtex"]))
-    plan.add_file("publications.json", to_csl_json(
-        lab.publications, item_text=lambda pub: views.fragment(("csl",), pub, lambda: csl_item_text(pub))))
-
-
-#: The planners run for every site, in order.
-PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections,
-                               plan_syndication]
-
-
-def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
-              existing: Container[str], fragments: FragmentCache | None = None) -> tuple[SitePlan, LabViews]:
-    """Every page and file labbook adds, given the paths the site already has.
-
-    ``fragments`` (kept by `mkdocs serve` between rebuilds) lets pages reuse what an earlier build rendered
-    for unchanged entries; the caller starts it with :meth:`~labbook.render.fragments.FragmentCache.begin`.
-    Raises ``ValueError`` when ``settings.timezone`` is not a time zone name.
-    """
-    views = make_views(lab, settings, urls, fragments)
-    plan = SitePlan(existing=existing)
-    for planner in PLANNERS:
-        planner(plan, lab, views, renderer, settings)
-    _folder_sitemaps(plan, settings)
-    return plan, views
-
-
-def make_views(lab: Lab, settings: Settings, urls: SiteUrls, fragments: FragmentCache | None = None) -> LabViews:
-    """The views of one build (the clock is read here, once, so every page agrees on "now")."""
-    return LabViews(lab, urls, max_authors=settings.max_authors, highlight_members=settings.highlight_members,
-                    per_publication_pages=settings.per_publication_pages, fragments=fragments,
-                    clock=Clock.for_site(settings.timezone, settings.today))
-
-
-def _folder_sitemaps(plan: SitePlan, settings: Settings) -> None:
-    # Material's instant navigation treats every <link rel="alternate"> as another language of the site and
-    # fetches "sitemap.xml" next to it; for feeds/publications.xml that is feeds/sitemap.xml, whose absence
-    # shows as a 404 in every reader's console. A small sitemap listing the folder's feeds answers it.
-    folders: dict[str, list[str]] = {}
-    for link in plan.head_links:
-        folder = link.path.rpartition("/")[0]
-        if folder:
-            folders.setdefault(folder, []).append(link.path)
-    root = (settings.site_url or "").rstrip("/") + "/"
-    for folder, paths in folders.items():
-        urls = "".join(f"<url><loc>{escape(root + p)}</loc></url>" for p in paths)
-        plan.add_file(f"{folder}/sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
-                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n')

@@ -8,6 +8,8 @@ and a reader who subscribes is away from the site, so every link in them is abso
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+from markupsafe import escape
 from typing import TYPE_CHECKING
 
 from labbook.exports.feeds import FeedInfo, NewsForFeed, atom_feed, news_entries, publication_entries
@@ -48,8 +50,8 @@ def _root(settings: Settings) -> str | None:
     return settings.site_url.rstrip("/") + "/" if settings.site_url else None
 
 
-def _midnight(settings: Settings) -> datetime:
-    today = settings.build_date
+def _midnight(views: LabViews) -> datetime:
+    today = views.clock.today
     return datetime(today.year, today.month, today.day, tzinfo=UTC)
 
 
@@ -66,10 +68,10 @@ def plan_publications_feed(plan: SitePlan, lab: Lab, views: LabViews, settings: 
 
     title = feed_title(settings, "Publications")
     entries = publication_entries(lab.publications[: settings.feed_limit], page_url=page_url,
-                                  today=settings.build_date)
+                                  today=views.clock.today)
     info = FeedInfo(url=root + PUBLICATIONS_FEED, title=title, home_url=root + index_url,
                     author=settings.site_name or "labbook", subtitle="New publications, newest first")
-    plan.add_feed(PUBLICATIONS_FEED, atom_feed(info, entries, fallback_updated=_midnight(settings)), title)
+    plan.add_feed(PUBLICATIONS_FEED, atom_feed(info, entries, fallback_updated=_midnight(views)), title)
 
 
 def plan_news_feed(plan: SitePlan, lab: Lab, views: LabViews, settings: Settings) -> None:
@@ -90,7 +92,7 @@ def plan_news_feed(plan: SitePlan, lab: Lab, views: LabViews, settings: Settings
     info = FeedInfo(url=root + NEWS_FEED, title=title, home_url=root + news_url, author=author,
                     subtitle="News of the lab, newest first")
     entries = news_entries(items, root=root, author=author)
-    plan.add_feed(NEWS_FEED, atom_feed(info, entries, fallback_updated=_midnight(settings)), title)
+    plan.add_feed(NEWS_FEED, atom_feed(info, entries, fallback_updated=_midnight(views)), title)
 
 
 def plan_talks_calendar(plan: SitePlan, lab: Lab, views: LabViews, settings: Settings) -> None:
@@ -132,3 +134,20 @@ def plan_syndication(plan: SitePlan, lab: Lab, views: LabViews, renderer: Render
     plan_publications_feed(plan, lab, views, settings)
     plan_news_feed(plan, lab, views, settings)
     plan_talks_calendar(plan, lab, views, settings)
+
+
+def add_feed_sitemaps(plan: SitePlan, settings: Settings) -> None:
+    """A ``sitemap.xml`` in each folder that holds announced feeds (after every planner has run)."""
+    # Material's instant navigation treats every <link rel="alternate"> as another language of the site and
+    # fetches "sitemap.xml" next to it; for feeds/publications.xml that is feeds/sitemap.xml, whose absence
+    # shows as a 404 in every reader's console. A small sitemap listing the folder's feeds answers it.
+    folders: dict[str, list[str]] = {}
+    for link in plan.head_links:
+        folder = link.path.rpartition("/")[0]
+        if folder:
+            folders.setdefault(folder, []).append(link.path)
+    root = (settings.site_url or "").rstrip("/") + "/"
+    for folder, paths in folders.items():
+        urls = "".join(f"<url><loc>{escape(root + p)}</loc></url>" for p in paths)
+        plan.add_file(f"{folder}/sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n')

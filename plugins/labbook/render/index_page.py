@@ -1,0 +1,43 @@
+"""The one shape of every generated list page: a title, an optional intro, then sections each holding a slot.
+
+``/publications/``, ``/people/``, ``/talks/``, ``/projects/``, ``/openings/``, ``/news/``, ``/teaching/`` and
+``/notes/`` differ only in their sections and what fills them; this module writes their Markdown skeleton
+(front matter, title, section headings for the table of contents) and collects the slots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+
+
+@dataclass(frozen=True)
+class Section:
+    """One slot of a list page: ``html(base)`` fills it; ``heading`` (plain text) puts an ``<h2>`` above it."""
+
+    slot: str
+    html: Callable[[str], str]
+    heading: str | None = None
+
+
+def index_page(src_uri: str, title: str, sections: Sequence[Section], *, empty: str, edit_path: str | None,
+               intro: Section | None = None, meta: dict[str, object] | None = None) -> GeneratedPage:
+    """A list page at ``src_uri``: ``intro`` (filters, counts) first, then ``sections``; ``empty`` (Markdown
+    text) stands where the sections would when there are none. ``meta`` goes into the front matter."""
+    parts = [front_matter(title, **(meta or {})), f"# {title}", ""]
+    if intro is not None:
+        parts += [SLOT.format(intro.slot), ""]
+    for section in sections:
+        if section.heading is not None:
+            parts += [heading(2, section.heading), ""]
+        parts += [SLOT.format(section.slot), ""]
+    if not sections:
+        parts += [empty, ""]
+    filled = [intro, *sections] if intro is not None else list(sections)
+
+    def slots(base: str) -> dict[str, str]:
+        return {section.slot: section.html(base) for section in filled}
+
+    return GeneratedPage(src_uri=src_uri, markdown="\n".join(parts), slots=slots, edit_path=edit_path)
