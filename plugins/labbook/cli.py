@@ -1,26 +1,22 @@
 """The ``labbook`` command: ``labbook check`` validates a site's data, ``labbook new`` starts a handbook.
 
-This is an adapter, like plugin.py: it reads mkdocs.yml with MkDocs' own loader (which understands the
-``!!python/name:`` and ``!ENV`` tags Material configs use) and hands the core the same Settings the plugin
-would, so ``labbook check`` and ``mkdocs build`` see the same files and print the same diagnostics.
+This is an adapter, like the MkDocs plugin: it reads mkdocs.yml through the MkDocs wing
+(:mod:`labbook.mkdocs.site_config`, MkDocs' own loader) and hands the core the same Settings the plugin would,
+so ``labbook check`` and ``mkdocs build`` see the same files and print the same diagnostics.
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import re
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
 from labbook.catalog.build import load_lab
 from labbook.diagnostics import Diagnostic, RecordCount, Severity, format_all
 from labbook.scaffold_copy import ScaffoldError, copy_scaffold
-from labbook.settings import Settings, SettingsError, settings_from_options
 
 #: Exit codes of ``labbook check`` (part of the public contract).
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -45,6 +41,8 @@ def check(config_file: Path, fmt: str) -> None:
     """
     if not config_file.is_file():
         raise click.UsageError(f"no MkDocs configuration at '{config_file}' (use -f to name it)")
+    from labbook.mkdocs.site_config import site_settings  # MkDocs' config machinery only for `check`
+
     settings, diagnostics = site_settings(config_file)
     counts: list[RecordCount] = []
     if settings is not None:
@@ -76,86 +74,6 @@ def new(directory: Path, name: str) -> None:
     click.echo(f"Created {len(written)} files in {directory}/. Next:\n"
                f"  cd {directory}\n  make serve      # then open http://127.0.0.1:8000\n"
                "  make check      # what CI runs on every pull request")
-
-
-def site_settings(config_file: Path) -> tuple[Settings | None, list[Diagnostic]]:
-    """The Settings a build of ``config_file`` would use, or ``None`` and diagnostics when it cannot be read.
-
-    MkDocs' own config errors (an unknown theme, a missing ``custom_dir``) and labbook's option errors are
-    reported against mkdocs.yml, at the line of the option when it can be found.
-    """
-    from mkdocs.config import load_config
-
-    display = config_file.name
-    text = _read_text(config_file)
-    captured = _Capture()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(captured)
-    old_level, old_propagate = mkdocs_log.level, mkdocs_log.propagate
-    mkdocs_log.setLevel(logging.WARNING)
-    mkdocs_log.propagate = False
-    try:
-        config = load_config(config_file=str(config_file))
-    except Exception as exc:  # ConfigurationError, Abort or a YAML error: a diagnostic, never a traceback
-        found = [_config_diagnostic(display, text, m, Severity.ERROR) for m in captured.errors]
-        return None, found or [_config_diagnostic(display, text, f"cannot read the configuration: {exc}",
-                                                  Severity.ERROR)]
-    finally:
-        mkdocs_log.removeHandler(captured)
-        mkdocs_log.setLevel(old_level)
-        mkdocs_log.propagate = old_propagate
-    diagnostics = [_config_diagnostic(display, text, m, Severity.WARNING) for m in captured.warnings]
-    plugin = config.plugins.get("labbook")
-    options: dict[str, Any] = dict(plugin.config) if plugin is not None else {}
-    try:
-        settings = settings_from_options(options, config_file=config.config_file_path, docs_dir=config.docs_dir,
-                                         site_url=config.site_url)
-    except SettingsError as exc:
-        return None, [*diagnostics, _config_diagnostic(display, text, f"labbook: {exc}", Severity.ERROR,
-                                                       key="labbook")]
-    if plugin is None:
-        diagnostics.append(Diagnostic(display, 1, 0, Severity.INFO, "config-no-plugin",
-                                      "the labbook plugin is not enabled; the default data files were checked",
-                                      hint="add '- labbook' under 'plugins:' to build its pages"))
-    return settings, diagnostics
-
-
-class _Capture(logging.Handler):
-    """Collects what MkDocs logs while it validates a configuration."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.errors: list[str] = []
-        self.warnings: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        (self.errors if record.levelno >= logging.ERROR else self.warnings).append(message)
-
-
-_CONFIG_KEY = re.compile(r"Config value '([^']+)'")
-_YAML_MARK = re.compile(r"line (\d+), column (\d+)")
-
-
-def _config_diagnostic(path: str, text: str, message: str, severity: Severity, key: str | None = None) -> Diagnostic:
-    found = _CONFIG_KEY.search(message)
-    key = key or (found.group(1).split(".")[0] if found else None)
-    line = 1
-    marks = _YAML_MARK.findall(message)
-    if marks:  # a YAML syntax error names its own line
-        return Diagnostic(path, int(marks[-1][0]), int(marks[-1][1]), severity, "config", message.strip())
-    if key:
-        match = re.search(rf"^\s*(?:-\s*)?{re.escape(key)}\s*:|^\s*-\s*{re.escape(key)}\s*$", text, re.M)
-        if match:
-            line = text.count("\n", 0, match.start()) + 1
-    return Diagnostic(path, line, 0, severity, "config", message.strip())
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def _from_cwd_path(path: str, base: Path) -> str:

@@ -26,12 +26,14 @@ from labbook.diagnostics import Report
 from labbook.model.opening import LEVEL_HEADINGS
 from labbook.model.person import ROLE_HEADINGS
 from labbook.model.publication import KIND_LABELS
+from labbook.options import DEFAULT_PAGES
 from labbook.render.environment import Renderer
 from labbook.render.lab_views import LabViews
 from labbook.render.site_urls import SiteUrls, base_for
-from labbook.settings import DEFAULT_PAGES, Settings
+from labbook.settings import settings_from_options
 from labbook.site.cache import LabCache
 from labbook.site.pages import make_views
+from labbook.site.state import SiteState
 from labbook.text.markdown_text import with_base
 
 log = logging.getLogger("mkdocs.plugins.labbook.macros")
@@ -45,8 +47,9 @@ class _Standalone:
         self.cache = LabCache()
 
     def state(self, conf: Any) -> tuple[Lab, LabViews, Renderer]:
-        root = Path(conf.get("config_file_path") or "mkdocs.yml").resolve().parent
-        settings = Settings(root=root, docs_dir=root / conf.get("docs_dir", "docs"), bibliography_optional=True)
+        config_file = Path(conf.get("config_file_path") or "mkdocs.yml").resolve()
+        root = config_file.parent
+        settings = settings_from_options({}, config_file=config_file, docs_dir=root / conf.get("docs_dir", "docs"))
         lab = self.cache.lab(settings)
         urls = SiteUrls(use_directory_urls=conf.get("use_directory_urls", True), prefixes=dict(DEFAULT_PAGES))
         return lab, make_views(lab, settings, urls), self.cache.renderer([root / "overrides" / "labbook"])
@@ -58,8 +61,9 @@ _standalone = _Standalone()
 def _state(env: Any) -> tuple[Lab, LabViews, Renderer]:
     plugins = env.conf.get("plugins") or {}
     plugin = plugins.get("labbook") if hasattr(plugins, "get") else None
-    if plugin is not None and getattr(plugin, "views", None) is not None:
-        return plugin.lab, plugin.views, plugin.renderer
+    state = getattr(plugin, "state", None)
+    if isinstance(state, SiteState):
+        return state.lab, state.views, state.renderer
     return _standalone.state(env.conf)
 
 

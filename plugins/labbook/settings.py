@@ -10,28 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.model.dates import zone_named
-
-#: Default file of each YAML collection, relative to ``data_dir``.
-DEFAULT_COLLECTIONS: dict[str, str] = {
-    "people": "people.yml",
-    "talks": "talks.yml",
-    "openings": "openings.yml",
-    "news": "news.yml",
-    "courses": "courses.yml",
-    "projects": "projects.yml",
-}
-
-#: Default URL prefix of each generated page; ``False`` (or "") in the options turns a page off.
-DEFAULT_PAGES: dict[str, str] = {
-    "publications": "publications",
-    "people": "people",
-    "talks": "talks",
-    "openings": "openings",
-    "news": "news",
-    "projects": "projects",
-    "teaching": "teaching",
-    "notes": "notes",
-}
+from labbook.options import DEFAULT_COLLECTIONS, DEFAULT_PAGES, DEFAULTS
 
 
 @dataclass
@@ -45,21 +24,21 @@ class Settings:
 
     root: Path
     docs_dir: Path
-    data_dir: str = "data"
-    bibliography: list[str] = field(default_factory=lambda: ["data/publications.bib"])
+    data_dir: str = DEFAULTS.data_dir
+    bibliography: list[str] = field(default_factory=lambda: [f"{DEFAULTS.data_dir}/publications.bib"])
     bibliography_optional: bool = False
     collections: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_COLLECTIONS))
     pages: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_PAGES))
-    per_publication_pages: bool = True
-    timezone: str = "UTC"
-    highlight_members: bool = True
-    max_authors: int = 10
+    per_publication_pages: bool = DEFAULTS.per_publication_pages
+    timezone: str = DEFAULTS.timezone
+    highlight_members: bool = DEFAULTS.highlight_members
+    max_authors: int = DEFAULTS.max_authors
     site_url: str | None = None
     site_name: str = ""
     today: date | None = None
-    notes_dir: str = "notes"
-    feed_limit: int = 50
-    mathjax: bool = False
+    notes_dir: str = DEFAULTS.notes_dir
+    feed_limit: int = DEFAULTS.feed_limit
+    mathjax: bool = DEFAULTS.mathjax
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -101,7 +80,7 @@ def settings_from_options(
     unknown ``timezone``.
     """
     root = Path(config_file or "mkdocs.yml").resolve().parent
-    data_dir = str(options.get("data_dir") or "data")
+    data_dir = str(options.get("data_dir") or DEFAULTS.data_dir)
     pages = dict(DEFAULT_PAGES)
     for kind, prefix in (options.get("pages") or {}).items():
         if kind not in DEFAULT_PAGES:
@@ -121,14 +100,13 @@ def settings_from_options(
             today = date.fromisoformat(str(options["today"]))
         except ValueError as exc:
             raise SettingsError(f"`today` must be YYYY-MM-DD, not {options['today']!r}") from exc
-    timezone = str(options.get("timezone") or "UTC")
+    timezone = str(options.get("timezone") or DEFAULTS.timezone)
     try:
         zone_named(timezone)
     except ValueError as exc:
         raise SettingsError(f"`timezone`: {exc}") from exc
     bibliography = options.get("bibliography")
     explicit_bib = bibliography is not None
-    defaults = Settings(root=root, docs_dir=Path(docs_dir))
     return Settings(
         root=root,
         docs_dir=Path(docs_dir),
@@ -137,14 +115,14 @@ def settings_from_options(
         bibliography_optional=not explicit_bib,
         collections={**DEFAULT_COLLECTIONS, **{k: str(v) for k, v in collections.items()}},
         pages=pages,
-        per_publication_pages=bool(options.get("per_publication_pages", defaults.per_publication_pages)),
+        per_publication_pages=bool(options.get("per_publication_pages", DEFAULTS.per_publication_pages)),
         timezone=timezone,
-        highlight_members=bool(options.get("highlight_members", defaults.highlight_members)),
-        max_authors=_max_authors(options.get("max_authors", defaults.max_authors)),
+        highlight_members=bool(options.get("highlight_members", DEFAULTS.highlight_members)),
+        max_authors=_max_authors(options.get("max_authors", DEFAULTS.max_authors)),
         site_url=site_url or None,
         site_name=site_name or "",
         today=today,
-        notes_dir=str(options.get("notes_dir") or defaults.notes_dir).strip("/"),
-        feed_limit=int(options.get("feed_limit", defaults.feed_limit)),
-        mathjax=bool(options.get("mathjax", defaults.mathjax)),
+        notes_dir=str(options.get("notes_dir") or DEFAULTS.notes_dir).strip("/"),
+        feed_limit=int(options.get("feed_limit", DEFAULTS.feed_limit)),
+        mathjax=bool(options.get("mathjax", DEFAULTS.mathjax)),
     )

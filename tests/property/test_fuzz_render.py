@@ -8,9 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 
 from labbook.catalog.build import load_lab
+from labbook.options import DEFAULT_PAGES
 from labbook.render.environment import Renderer
 from labbook.render.site_urls import SiteUrls
-from labbook.settings import DEFAULT_PAGES, Settings
+from labbook.settings import Settings
 from labbook.site.pages import plan_site
 from tests.property.strategies import bib_file, people_yaml
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from labbook.settings import DEFAULT_COLLECTIONS, SettingsError, settings_from_options
+from labbook.options import DEFAULT_COLLECTIONS
+from labbook.settings import SettingsError, settings_from_options
 
 
 def make(tmp_path: Path, **options):

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from labbook.diagnostics import Diagnostic, Severity
-from labbook.mkdocs.reuse import ServeReuse, TemplateCodeCache
-from labbook.render.environment import Renderer
+from labbook.mkdocs.bytecode import TemplateCodeCache
+from labbook.mkdocs.config import LabbookConfig
+from labbook.mkdocs.reuse import ServeReuse
 from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.site_urls import SiteUrls, base_for
@@ -26,41 +30,9 @@ from labbook.site.assets import scripts, site_assets, stylesheets
 from labbook.site.cache import LabCache
 from labbook.site.pages import plan_site
 from labbook.site.plan import SitePlan, head_links
+from labbook.site.state import SiteState
 
 log = get_plugin_logger(__name__)
-
-
-class LabbookConfig(base.Config):
-    """Options of the ``labbook`` plugin in mkdocs.yml."""
-
-    data_dir = c.Type(str, default="data")
-    """Folder of the YAML collections, relative to mkdocs.yml."""
-    bibliography = c.Optional(c.ListOfItems(c.Type(str)))
-    """BibTeX files, relative to mkdocs.yml, read in order with one shared @string namespace.
-    Default: ``<data_dir>/publications.bib`` (a missing default file means no publications)."""
-    collections = c.Type(dict, default={})
-    """File of each YAML collection relative to ``data_dir`` (people, talks, openings, news, courses, projects)."""
-    pages = c.Type(dict, default={})
-    """URL prefix of each generated page (publications, people, talks, ...); ``false`` turns a page off."""
-    per_publication_pages = c.Type(bool, default=True)
-    """Generate ``/publications/<key>/`` for every entry."""
-    timezone = c.Type(str, default="UTC")
-    """Time zone (IANA name such as ``America/Chicago``) in which dates and times without a UTC offset are read:
-    a deadline ``2025-01-15`` closes at midnight after that day there, and talks turn from upcoming to past."""
-    notes_dir = c.Type(str, default="notes")
-    """Folder of the research notes, relative to ``docs_dir``; their front matter is indexed at ``/notes/``."""
-    highlight_members = c.Type(bool, default=True)
-    """Highlight and link lab members in author lists."""
-    max_authors = c.Type(int, default=10)
-    """Author lists longer than this show the first ones and an "et al." button that expands."""
-    today = c.Optional(c.Type(str))
-    """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date. With a pinned
-    day, "now" is the start of that day in ``timezone``."""
-    feed_limit = c.Type(int, default=50)
-    """How many of the newest records each Atom feed holds; 0 turns the feeds off. Feeds need ``site_url``."""
-    mathjax = c.Type(bool, default=False)
-    """Self-host MathJax 3 (from the django-static-mathjax package) under ``assets/labbook/mathjax/`` and
-    configure it for ``pymdownx.arithmatex`` in generic mode, so math renders without any CDN."""
 
 
 class LabbookPlugin(BasePlugin[LabbookConfig]):
@@ -74,9 +46,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self.reuse = ServeReuse()
         self.settings: Settings | None = None
         self.plan: SitePlan | None = None
-        self.lab: Any = None
-        self.views: Any = None
-        self.renderer: Renderer | None = None
+        self.state: SiteState | None = None
+        """The lab, views, renderer and plan of the current build (read by :mod:`labbook.macros`)."""
         self._config: MkDocsConfig | None = None
         self._edit_base: tuple[str, str] | None = None
         self._files: Files | None = None
@@ -119,15 +90,15 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             _log(diagnostic)
         for count in lab.record_counts():
             log.info(count.format_text())
-        self.lab = lab
-        self.renderer = self.cache.renderer(_override_dirs(config, settings))
+        renderer = self.cache.renderer(_override_dirs(config, settings))
         urls = SiteUrls(use_directory_urls=config.use_directory_urls,
                         prefixes={k: v for k, v in settings.pages.items() if v})
         existing = {f.src_uri for f in files}
         epoch = (repr(settings), repr(urls), self.cache.renderer_key)
         self.fragments.begin(epoch)
         self.reuse.begin(config, files, epoch)
-        self.plan, self.views = plan_site(lab, settings, self.renderer, urls, existing, self.fragments)
+        self.plan, views = plan_site(lab, settings, renderer, urls, existing, self.fragments)
+        self.state = SiteState(lab, views, renderer, self.plan)
         self._edit_base = _edit_base(config)
         for asset in site_assets(mathjax=settings.mathjax):
             if files.get_file_from_path(asset.dest) is None:
@@ -147,7 +118,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self._files = files
         return files
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # Serve only: MkDocs compiles the theme's templates anew for every rebuild; keep the compiled code.
         if self._template_code is not None and env.bytecode_cache is None:
             env.bytecode_cache = self._template_code
@@ -163,7 +134,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         prelude = self.plan.preludes.get(page.file.src_uri) if self.plan else None
         return insert_prelude(html, prelude(base_for(page.url))) if prelude else html
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         generated = self._generated(page)
         if generated is not None:
             page.edit_url = _edit_url(self._edit_base, generated.edit_path)
@@ -186,7 +158,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def on_shutdown(self) -> None:
         self.reuse.close()
 
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., object]) -> LiveReloadServer:
         self.reuse.watch(server)
         settings = self.settings
         if settings is not None:

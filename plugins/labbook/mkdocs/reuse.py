@@ -25,40 +25,38 @@ the session. `mkdocs serve --clean`, `--dirty` and `mkdocs build` never reuse an
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
-import jinja2
-import jinja2.bccache
-from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
 
+from labbook.mkdocs.parking import Parking
+from labbook.mkdocs.site_index import (
+    blocks_by_loc,
+    entries_by_url,
+    page_url,
+    read_search_index,
+    read_sitemap,
+    sitemap_loc,
+    write_search_index,
+    write_sitemap,
+)
 from labbook.render.generated import GeneratedPage
 from labbook.render.site_urls import base_for
 
-# The MkDocs adapter (plugin.py) passes its config, File and Files objects in; this module only reads their
-# attributes, so it needs no MkDocs import of its own.
-MkDocsConfig = Any
-File = Any
-Files = Any
-
 log = logging.getLogger("mkdocs.plugins.labbook.mkdocs.reuse")
 
-#: Material writes its index as ``{"config": ..., "docs": [...]}`` with these separators.
-_SEPARATORS = (",", ":")
 _MAX_SURPRISES = 2
 
 
@@ -120,8 +118,7 @@ class ServeReuse:
         self._in_nav: set[str] = set()
         self._force_full = False
         self._surprises = 0
-        self._parked: Path | None = None
-        self._cleaners: list[threading.Thread] = []
+        self._parking = Parking()
         self._trigger: Path | None = None
         self.reused: list[str] = []
         """The ``src_uri`` of every page the current build left out to reuse."""
@@ -130,16 +127,11 @@ class ServeReuse:
 
     def park(self, config: MkDocsConfig) -> None:
         """Before MkDocs empties the site folder: move the folders holding kept pages out of its way."""
-        self._parked = None
+        self._parking.folder = None
         if not self.enabled or not self._kept:
             return
-        site = Path(config.site_dir)
         try:
-            parking = Path(tempfile.mkdtemp(prefix="labbook-parked-", dir=site.parent))
-            for top in sorted({kept.dest.split("/", 1)[0] for kept in self._kept.values()}):
-                if (site / top).exists():
-                    os.rename(site / top, parking / top)
-            self._parked = parking
+            self._parking.park(Path(config.site_dir), (kept.dest.split("/", 1)[0] for kept in self._kept.values()))
         except OSError as exc:
             log.info(f"labbook: serve rebuilds will build every page from now on ({exc})")
             self._disable()
@@ -151,7 +143,7 @@ class ServeReuse:
         if not self.enabled:
             return
         key = site_key(config, files, epoch)
-        if key != self._site_key or self._force_full or self._parked is None:
+        if key != self._site_key or self._force_full or self._parking.folder is None:
             self._kept = {}
         self._site_key, self._force_full = key, False
         self._in_nav = set(_nav_paths(config.nav))
@@ -205,127 +197,62 @@ class ServeReuse:
             self._disable()
             self._request_full_build()
         finally:
-            self._clear_parking()
+            self._parking.clear()
 
     def failed(self) -> None:
         """The build failed: nothing kept can be trusted any more."""
         self._kept = {}
-        self._clear_parking()
+        self._parking.clear()
 
     def _finish(self, config: MkDocsConfig, files: Files) -> None:
         site = Path(config.site_dir)
         probe_ok = self._check_probe(site)
         made: set[str] = set()
         for src_uri in self._withheld:
-            self._restore(site, self._kept[src_uri].dest, made)
+            self._parking.restore(site, self._kept[src_uri].dest, made)
         index_path = site / "search" / "search_index.json"
-        index = self._read_index(index_path)
-        by_url: dict[str, list[str]] = {}
-        if index is not None:
-            for entry in index["docs"]:
-                by_url.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(
-                    json.dumps(entry, separators=_SEPARATORS, default=str))
+        index = read_search_index(index_path)
+        by_url = entries_by_url(index) if index is not None else {}
         sitemap_path = site / "sitemap.xml"
-        sitemap = _read_sitemap(sitemap_path)
-        by_loc = {_loc_of(block): block for block in sitemap[1]} if sitemap else {}
+        sitemap = read_sitemap(sitemap_path)
+        by_loc = blocks_by_loc(sitemap[1]) if sitemap else {}
         kept = {src_uri: self._kept[src_uri] for src_uri in self._withheld}
         for src_uri, (page, file) in self._tracked.items():
             dest = Path(file.abs_dest_path)
             if page.reuse_key is not None and dest.is_file():
-                url, loc = _page_url(file), _sitemap_loc(config, file)
+                url, loc = page_url(file), sitemap_loc(config, file)
                 kept[src_uri] = _Kept(page.reuse_key, dest.relative_to(site).as_posix(), url, by_url.get(url, []),
                                       loc, by_loc.get(loc, ""))
+        # Both files list pages in the order of a full build: every documentation page in the order of `files`.
+        pages = [(file, self._kept[file.src_uri] if file.src_uri in self._withheld else None)
+                 for file in files.documentation_pages(inclusion=lambda level: True)]
         if index is not None and self._withheld:
-            self._write_index(index_path, index, files, by_url)
+            write_search_index(index_path, index, ((k.url, k.search) if k is not None else
+                                                   (page_url(f), by_url.get(page_url(f), [])) for f, k in pages),
+                               by_url)
         if sitemap is not None and self._withheld:
-            self._write_sitemap(sitemap_path, sitemap, config, files, by_loc)
+            head, _blocks, tail = sitemap
+            write_sitemap(sitemap_path, head, tail, ((k.loc, k.sitemap) if k is not None else
+                                                     (sitemap_loc(config, f), by_loc.get(sitemap_loc(config, f), ""))
+                                                     for f, k in pages), by_loc)
         self._kept = kept
         if not probe_ok:
             self._surprise()
 
-    def _restore(self, site: Path, dest: str, made: set[str]) -> None:
-        assert self._parked is not None
-        parked, target = os.path.join(self._parked, dest), os.path.join(site, dest)
-        folder = os.path.dirname(target)
-        if dest.endswith("/index.html"):
-            parent = os.path.dirname(folder)
-            if parent not in made:
-                os.makedirs(parent, exist_ok=True)
-                made.add(parent)
-            try:
-                os.rename(os.path.dirname(parked), folder)  # the page's own folder, in one move
-                return
-            except OSError:
-                pass  # the build wrote something into that folder: move the page alone
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        os.replace(parked, target)
-
     def _check_probe(self, site: Path) -> bool:
-        if self._probe is None or self._probe not in self._tracked or self._parked is None:
+        if self._probe is None or self._probe not in self._tracked or self._parking.folder is None:
             return True
         kept = self._kept.get(self._probe)
         if kept is None:
             return False
         try:
-            return (self._parked / kept.dest).read_bytes() == (site / kept.dest).read_bytes()
+            return self._parking.read(kept.dest) == (site / kept.dest).read_bytes()
         except OSError:
             return False
 
-    def _read_index(self, path: Path) -> dict[str, Any] | None:
-        if not path.is_file():
-            return None
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text)
-        if not (isinstance(data, dict) and isinstance(data.get("docs"), list) and text.startswith('{"config":')):
-            raise ValueError("the search index is not in the format labbook knows")
-        return data
-
-    def _write_index(self, path: Path, index: dict[str, Any], files: Files, by_url: dict[str, list[str]]) -> None:
-        # The order of a full build: every documentation page in the order of `files`.
-        parts: list[str] = []
-        seen: set[str] = set()
-        for file in files.documentation_pages(inclusion=lambda level: True):
-            kept = self._kept[file.src_uri] if file.src_uri in self._withheld else None
-            url = kept.url if kept is not None else _page_url(file)
-            if url in seen:
-                continue
-            seen.add(url)
-            parts += kept.search if kept is not None else by_url.get(url, [])
-        for url, entries in by_url.items():  # entries of no known page (added by another plugin)
-            if url not in seen:
-                parts += entries
-        config = json.dumps(index.get("config"), separators=_SEPARATORS, default=str)
-        path.write_text('{"config":' + config + ',"docs":[' + ",".join(parts) + "]}", encoding="utf-8")
-
-    def _write_sitemap(self, path: Path, sitemap: tuple[str, list[str], str], config: MkDocsConfig,
-                       files: Files, by_loc: dict[str, str]) -> None:
-        head, _blocks, tail = sitemap
-        blocks: list[str] = []
-        seen: set[str] = set()
-        for file in files.documentation_pages(inclusion=lambda level: True):
-            kept = self._kept[file.src_uri] if file.src_uri in self._withheld else None
-            loc = kept.loc if kept is not None else _sitemap_loc(config, file)
-            if loc in seen:
-                continue
-            seen.add(loc)
-            block = kept.sitemap if kept is not None else by_loc.get(loc, "")
-            if block:
-                blocks.append(block)
-        blocks += [block for loc, block in by_loc.items() if loc not in seen]
-        text = head + "".join(blocks) + tail
-        path.write_text(text, encoding="utf-8")
-        gz = path.with_name(path.name + ".gz")
-        if gz.is_file():
-            # The same gzip MkDocs writes, with the timestamp it chose.
-            mtime = int.from_bytes(gz.read_bytes()[4:8], "little")
-            with gz.open("wb") as raw, gzip.GzipFile(filename=str(gz), mode="wb", fileobj=raw, mtime=mtime) as out:
-                out.write(text.encode("utf-8"))
-
     # -- bookkeeping ---------------------------------------------------------------------------------------
 
-    def watch(self, server: Any) -> None:
+    def watch(self, server: LiveReloadServer) -> None:
         """Let the dev server rebuild when a surprise asks for a full build."""
         if not self.enabled:
             return
@@ -336,7 +263,7 @@ class ServeReuse:
 
     def close(self) -> None:
         """Remove labbook's temporary folders (at the end of `mkdocs serve`)."""
-        self._clear_parking(wait=True)
+        self._parking.clear(wait=True)
         if self._trigger is not None:
             shutil.rmtree(self._trigger.parent, ignore_errors=True)
         self._trigger, self._kept = None, {}
@@ -359,73 +286,6 @@ class ServeReuse:
     def _disable(self) -> None:
         self._kept = {}
         self.enabled = False
-
-    def _clear_parking(self, *, wait: bool = False) -> None:
-        # What is left in the parking folder is stale; after a full rebuild it is every page, and removing
-        # thousands of folders can take seconds, so that happens beside the server, not in its way.
-        if self._parked is not None:
-            cleaner = threading.Thread(target=shutil.rmtree, args=(self._parked,), kwargs={"ignore_errors": True},
-                                       name="labbook-cleanup", daemon=True)
-            cleaner.start()
-            self._cleaners.append(cleaner)
-            self._parked = None
-        self._cleaners = [c for c in self._cleaners if c.is_alive()]
-        if wait:
-            for cleaner in self._cleaners:
-                cleaner.join(timeout=60)
-
-
-_URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n?", re.DOTALL)
-_LOC = re.compile(r"<loc>(.*?)</loc>", re.DOTALL)
-
-
-def _read_sitemap(path: Path) -> tuple[str, list[str], str] | None:
-    """(text before the first <url>, the <url> blocks, text after the last), or None without a sitemap."""
-    if not path.is_file():
-        return None
-    text = path.read_text(encoding="utf-8")
-    blocks = list(_URL_BLOCK.finditer(text))
-    if not blocks:
-        return text, [], ""
-    return text[: blocks[0].start()], [m.group(0) for m in blocks], text[blocks[-1].end():]
-
-
-def _loc_of(block: str) -> str:
-    found = _LOC.search(block)
-    return found.group(1) if found else ""
-
-
-def _sitemap_loc(config: MkDocsConfig, file: File) -> str:
-    # As MkDocs' sitemap template writes it: the page's canonical URL, HTML-escaped.
-    base = config.site_url or ""
-    if not base:
-        return ""
-    return str(escape(urljoin(base if base.endswith("/") else base + "/", _page_url(file))))
-
-
-class TemplateCodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates kept in memory between serve rebuilds.
-
-    MkDocs makes a new Jinja environment for every build, so the theme's templates are compiled again each
-    time (about a third of a small rebuild with Material). Jinja's bytecode cache is made for exactly this;
-    it checks each template's source checksum, so an edited override is compiled afresh.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self._code.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-def _page_url(file: File) -> str:
-    # Page.url: the home page is "" (its File.url is "./"); search entries use the page's URL.
-    return "" if file.url in (".", "./") else file.url
 
 
 def _nav_paths(nav: object) -> Iterable[str]:

@@ -12,6 +12,7 @@ from typing import Any
 from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
+from labbook.options import DEFAULTS
 from labbook.render.fragments import FragmentCache, publication_fingerprint
 from labbook.render.site_urls import SiteUrls
 from labbook.text.safe_urls import is_site_relative
@@ -23,9 +24,9 @@ class ViewBuilder:
 
     lab: Lab
     urls: SiteUrls
-    max_authors: int = 10
-    highlight_members: bool = True
-    per_publication_pages: bool = True
+    max_authors: int = DEFAULTS.max_authors
+    highlight_members: bool = DEFAULTS.highlight_members
+    per_publication_pages: bool = DEFAULTS.per_publication_pages
     fragments: FragmentCache | None = None
     """Views and fragments kept from the last build (`mkdocs serve`); ``None`` makes everything afresh."""
 
