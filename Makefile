@@ -23,8 +23,9 @@ build: $(STAMP) ## build the example handbook into site/
 check: $(STAMP) ## validate every data file without building HTML
 	$(BIN)/labbook check
 
-lint: $(STAMP)
+lint: $(STAMP) ## ruff, and the import contracts that keep the layers one-way (pyproject.toml)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 browser-deps: ## Debian's Chromium for the browser tests (installed when missing and we may)
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \
@@ -34,6 +35,7 @@ browser-deps: ## Debian's Chromium for the browser tests (installed when missing
 
 test: $(STAMP) browser-deps ## lint, then every test: unit, integration (real builds), browser
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## time labbook against plain MkDocs on a generated large lab

@@ -6,12 +6,15 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, settings
+
+from tests.site_server import SiteServer, build_for
 
 # Property tests: a bounded, repeatable run in CI (CI=true), a little more locally, and a long run on demand
 # (HYPOTHESIS_PROFILE=thorough). Tests scale their example counts from the profile's max_examples.
@@ -22,8 +25,29 @@ settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CORPUS = FIXTURES / "corpus"
+#: Real-world data (public .bib files, real sites, recorded API responses), read in place and never copied:
+#: the project's ``shared/`` folder beside the checkout.
+SHARED = ROOT.parent / "shared"
+
+
+def in_ci() -> bool:
+    """True when running in CI (``CI=true``), where a test that cannot run must fail instead of skipping."""
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def shared_data(*parts: str) -> Path:
+    """A file or folder of ``../shared/`` (e.g. ``shared_data("corpus", "x.bib")``), read in place.
+
+    Where it is absent (a clone outside this project's CI) the calling test skips, naming the folder; under
+    ``CI=true`` it fails instead, as the browser tests do.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"real-world test data not found at {path} (the project's shared/ folder beside the checkout)"
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return path
 
 
 @dataclass
@@ -106,3 +130,19 @@ def make_site(tmp_path: Path):
         return result
 
     return _make
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The repository's example handbook, built once per test session (`--strict`, with ``site_url`` set to
+    the address it is served at, as `mkdocs serve` does) and served on 127.0.0.1 until the session ends."""
+    server = SiteServer(tmp_path_factory.mktemp("example") / "site")
+    build_for(server, ROOT / "mkdocs.yml")
+    with server.running():
+        yield server
+
+
+@pytest.fixture(scope="session")
+def example_dir(example_site: SiteServer) -> Path:
+    """The folder of the built example handbook."""
+    return example_site.directory

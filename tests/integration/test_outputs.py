@@ -5,10 +5,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +21,7 @@ from pybtex.database import parse_file
 
 from tests.conftest import ROOT
 from tests.rfc5545 import check as check_ics
+from tests.site_server import SiteServer
 
 pytestmark = pytest.mark.slow
 
@@ -32,18 +30,13 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("outputs") / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return out
+def site(example_dir: Path) -> Path:
+    return example_dir
 
 
 @pytest.fixture(scope="module")
-def site_url() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return config["site_url"].rstrip("/") + "/"
+def site_url(example_site: SiteServer) -> str:
+    return example_site.url
 
 
 def page_for(site: Path, site_url: str, url: str) -> Path:

@@ -11,7 +11,7 @@ from pybtex.database import parse_string
 
 from labbook.exports.bibtex import DISPLAY_ONLY_FIELDS
 from labbook.text.slugs import slugify
-from tests.conftest import CORPUS, visible_text
+from tests.conftest import shared_data, visible_text
 
 pytestmark = pytest.mark.slow
 
@@ -62,7 +62,7 @@ def assert_clean_text(html: str) -> None:
 @pytest.mark.parametrize("corpus_file", ["lengerichlab_papers.bib", "dealii_publications-2019.bib"])
 def test_corpus_file_builds_with_every_entry(make_site, corpus_file: str) -> None:
     """Each real .bib builds strictly, every entry has a card and a page, and no TeX or None leaks."""
-    data = (CORPUS / corpus_file).read_bytes()
+    data = shared_data("corpus", corpus_file).read_bytes()
     result = make_site({"data/papers.bib": data}, labbook={"bibliography": ["data/papers.bib"]})
     keys = keys_in(data.decode("utf-8"))
     index = result.html("publications/index.html")

@@ -65,11 +65,16 @@ def test_new_into_an_empty_existing_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0 and (tmp_path / "lab" / "mkdocs.yml").is_file()
 
 
-def test_scaffold_guide_is_the_handbook_guide() -> None:
-    """The editors' guide and the CI page a new lab gets are the ones in this repository's docs."""
-    for name in ("editing.md", "ci.md"):
-        assert (SCAFFOLD / "docs" / "handbook" / name).read_text(encoding="utf-8") == \
-            (ROOT / "docs" / "handbook" / name).read_text(encoding="utf-8")
+#: Files a new lab gets as copies of this repository's own (a new site must be self-contained).
+SHARED_WITH_SCAFFOLD = ("docs/handbook/editing.md", "docs/handbook/ci.md", "docs/stylesheets/extra.css",
+                        "overrides/partials/search.html", "overrides/partials/source.html")
+
+
+@pytest.mark.parametrize("path", SHARED_WITH_SCAFFOLD)
+def test_scaffold_copies_are_the_example_files(path: str) -> None:
+    """The editors' guide, the CI page, the stylesheet and the template overrides a new lab gets are this
+    repository's own, byte for byte: an edit to one that is not made to the other fails here."""
+    assert (SCAFFOLD / path).read_bytes() == (ROOT / path).read_bytes()
 
 
 def test_installed_package_finds_the_scaffold() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from labbook.diagnostics import Report, Severity
 from labbook.load.bibtex import decode_bib_bytes, merge_and_resolve, new_macro_table, parse_bibtex, read_bib_file
-from tests.conftest import CORPUS
+from tests.conftest import shared_data
 
 
 def parse(text: str, path: str = "x.bib") -> tuple[list, Report]:
@@ -159,7 +159,7 @@ def test_field_lines_are_recorded() -> None:
 def test_al_folio_corpus_file_keeps_every_entry_and_notes_the_repeated_field() -> None:
     """The real al-folio papers.bib (front matter, repeated bibtex_show) gives all 29 entries."""
     report = Report()
-    entries = read_bib_file(CORPUS / "lengerichlab_papers.bib", "papers.bib", report)
+    entries = read_bib_file(shared_data("corpus", "lengerichlab_papers.bib"), "papers.bib", report)
     assert len(entries) == 29
     assert [(d.code, d.severity) for d in report] == [("bib-duplicate-field", Severity.INFO)]
     assert any(e.key == "liu2025fastcache" for e in entries)
@@ -168,6 +168,6 @@ def test_al_folio_corpus_file_keeps_every_entry_and_notes_the_repeated_field() -
 def test_dealii_corpus_file_reads_all_205_entries_cleanly() -> None:
     """The 205-entry deal.II list parses without a single diagnostic."""
     report = Report()
-    entries = read_bib_file(CORPUS / "dealii_publications-2019.bib", "pubs.bib", report)
+    entries = read_bib_file(shared_data("corpus", "dealii_publications-2019.bib"), "pubs.bib", report)
     assert len(entries) == 205
     assert not report.items

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from labbook.model.dates import Clock
-from tests.unit.test_linking import make_lab
+from tests.unit.catalog.test_linking import make_lab
 
 TALKS = """
 - id: next-week

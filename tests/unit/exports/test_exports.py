@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from pybtex.bibtex.utils import split_name_list
@@ -20,8 +19,8 @@ from labbook.load.bibtex import decode_bib_bytes, merge_and_resolve, parse_bibte
 from labbook.load.entries import build_publication
 from labbook.model.bib_entry import RawEntry, RawField
 from labbook.model.publication import Publication
+from tests.conftest import shared_data
 
-CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 CORPUS_FILES = ("dealii_publications-2019.bib", "lengerichlab_papers.bib")
 
 SAMPLE = r"""
@@ -106,8 +105,8 @@ def sample() -> dict[str, Publication]:
 
 @pytest.fixture(scope="module", params=CORPUS_FILES)
 def corpus(request: pytest.FixtureRequest) -> list[Publication]:
-    """Every entry of one real-world .bib file (copied byte for byte into tests/fixtures/corpus)."""
-    data = (CORPUS / request.param).read_bytes()
+    """Every entry of one real-world .bib file (read in place from ../shared/corpus)."""
+    data = shared_data("corpus", request.param).read_bytes()
     pubs = load(decode_bib_bytes(data, request.param, Report()))
     assert len(pubs) >= 25
     return pubs

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from labbook.render.facets import publication_facets, speaker_key, talk_facets
-from tests.unit.test_catalog import lab_from
-from tests.unit.test_linking import make_lab
+from tests.unit.catalog.test_lab import lab_from
+from tests.unit.catalog.test_linking import make_lab
 
 BIB = r"""
 @inproceedings{a2024, title={Alpha}, author={Lee, Kangwook and Sohn, Jy-yong}, year=2024, booktitle={ICML},

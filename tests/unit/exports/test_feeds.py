@@ -18,7 +18,7 @@ from labbook.exports.feeds import (
     publication_date,
     publication_entries,
 )
-from tests.unit.test_catalog import lab_from
+from tests.unit.catalog.test_lab import lab_from
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 INFO = FeedInfo(url="https://lab.example.org/feeds/publications.xml", title="Lab – Publications",

@@ -12,8 +12,7 @@ from labbook.load.bibtex import RawEntry, merge_and_resolve, new_macro_table, re
 from labbook.load.entries import build_publication
 from labbook.load.incremental import LoadMemo
 from labbook.model.person import Person
-
-CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+from tests.conftest import shared_data
 
 BIB = """\
 % A lab's file
@@ -57,7 +56,7 @@ def memoized(memo: LoadMemo, path: Path) -> tuple[list[tuple], list]:
 def test_real_files_parse_the_same_in_chunks(name: str, tmp_path: Path) -> None:
     """Real .bib files (comments, @string, odd spacing) give the same entries and diagnostics."""
     path = tmp_path / "x.bib"
-    path.write_bytes((CORPUS / name).read_bytes())
+    path.write_bytes(shared_data("corpus", name).read_bytes())
     memo = LoadMemo()
     assert memoized(memo, path) == fresh(path)
     assert memoized(memo, path) == fresh(path)  # from the memo this time

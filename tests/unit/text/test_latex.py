@@ -15,6 +15,7 @@ from pybtex.database.input.bibtex import LowLevelParser
 
 from labbook.text import latex
 from labbook.text.latex import latex_to_html, latex_to_text, strip_tex_for_sort
+from tests.conftest import shared_data
 
 NBSP = "\u00a0"
 
@@ -362,15 +363,13 @@ def test_module_does_not_import_mkdocs() -> None:
 # --- real corpus --------------------------------------------------------------------------------
 
 CORPUS_FILES = ("lengerichlab_papers.bib", "dealii_publications-2019.bib")
-_TESTS = Path(__file__).resolve().parents[1]
-CORPUS_DIR = _TESTS / "fixtures" / "corpus"
 DISPLAY_FIELDS = {"title", "author", "journal", "booktitle"}
 SPAN = re.compile(r'<span class="arithmatex">\\[(\[].*?\\[)\]]</span>')
 TEXT_MATH = re.compile(r"\$\$.*?\$\$|\$.*?\$")
 
 
 def _corpus_path(name: str) -> Path:
-    return CORPUS_DIR / name
+    return shared_data("corpus", name)
 
 
 def _fields(name: str) -> list[tuple[str, str, str]]:
