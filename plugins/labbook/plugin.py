@@ -60,6 +60,10 @@ class LabbookConfig(base.Config):
     mathjax = c.Type(bool, default=False)
     """Self-host MathJax 3 (from the django-static-mathjax package) under ``assets/labbook/mathjax/`` and
     configure it for ``pymdownx.arithmatex`` in generic mode, so math renders without any CDN."""
+    key_pattern = c.Type(str, default="{author}{year}{title}")
+    """Citation keys of the entries ``labbook add`` and ``labbook sync --add`` write: ``{author}`` (first
+    author's family name), ``{year}``, ``{title}`` (first significant title word), lower case; capitalised
+    ``{Author}``/``{Title}`` keep the case. Builds do not use it."""
 
 
 class LabbookPlugin(BasePlugin[LabbookConfig]):

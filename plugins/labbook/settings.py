@@ -60,6 +60,7 @@ class Settings:
     notes_dir: str = "notes"
     feed_limit: int = 50
     mathjax: bool = False
+    key_pattern: str = "{author}{year}{title}"
 
     @property
     def build_date(self) -> date:
@@ -152,4 +153,5 @@ def settings_from_options(
         notes_dir=str(options.get("notes_dir") or defaults.notes_dir).strip("/"),
         feed_limit=int(options.get("feed_limit", defaults.feed_limit)),
         mathjax=bool(options.get("mathjax", defaults.mathjax)),
+        key_pattern=str(options.get("key_pattern") or defaults.key_pattern),
     )
