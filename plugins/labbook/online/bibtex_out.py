@@ -39,7 +39,8 @@ def entry_fields(work: Work) -> list[tuple[str, str]]:
     if work.venue and work.venue_field:
         fields.append((work.venue_field, work.venue))
     fields += [("series", work.series)]
-    if work.kind in ("book", "incollection", "techreport", "phdthesis") or (work.kind == "misc" and not work.venue):
+    # A journal's publisher is noise in a citation; a book's, a report's or a dataset's is not.
+    if work.kind != "article" and work.publisher != work.venue:
         key = {"techreport": "institution", "phdthesis": "school"}.get(work.kind, "publisher")
         fields.append((key, work.publisher))
     fields += [("volume", work.volume), ("number", work.number), ("pages", work.pages),

@@ -48,7 +48,7 @@ def work_from_datacite(attrs: dict[str, Any]) -> Work:
         venue_field=venue_field,
         record_type=specific or general,
         title=markup_to_tex(_title(attrs.get("titles")), protect_acronyms=True),
-        authors=[a for a in (_creator(c) for c in attrs.get("creators") or []) if a is not None],
+        authors=[a for c in attrs.get("creators") or [] for a in _creators(c)],
         venue=markup_to_tex(str(container.get("title") or "")) if isinstance(container, dict) else "",
         publisher=markup_to_tex(str(publisher or "")),
         volume=str(container.get("volume") or "") if isinstance(container, dict) else "",
@@ -94,9 +94,19 @@ def _issued(attrs: dict[str, Any]) -> tuple[int | None, int | None]:
     return year, None
 
 
-def _creator(creator: object) -> Contributor | None:
+def _creators(creator: object) -> list[Contributor]:
+    """One creator, or several when an old record packed them into one name ("Jones, M.; Slaughter, P.")."""
     if not isinstance(creator, dict):
-        return None
+        return []
+    name = str(creator.get("name") or "")
+    if ";" in name and not creator.get("familyName"):
+        return [c for part in name.split(";") if part.strip()
+                for c in [_creator({"name": part.strip(), "nameType": "Personal"})] if c is not None]
+    found = _creator(creator)
+    return [found] if found is not None else []
+
+
+def _creator(creator: dict[str, Any]) -> Contributor | None:
     orcid = ""
     for ident in creator.get("nameIdentifiers") or []:
         if isinstance(ident, dict) and "orcid" in str(ident.get("nameIdentifierScheme", "")).lower():
@@ -106,7 +116,7 @@ def _creator(creator: object) -> Contributor | None:
     name = str(creator.get("name") or "").strip()
     if family:
         return Contributor(family=family, given=given, orcid=orcid)
-    if creator.get("nameType") == "Personal" and "," in name:
+    if creator.get("nameType") in ("Personal", None) and name.count(",") == 1:
         last, first = (part.strip() for part in name.split(",", 1))
         return Contributor(family=last, given=first, orcid=orcid)
     return Contributor(family=name, orcid=orcid, literal=True) if name else None

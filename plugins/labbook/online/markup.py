@@ -28,7 +28,10 @@ _BLOCKS = frozenset({"p", "sec", "title", "list-item", "br", "div", "li"})
 _SKIP = frozenset({"label", "xref", "fn", "ext-link-hidden", "script", "style"})
 _WS = re.compile(r"\s+")
 _PAREN_SPACE = re.compile(r"(\() | (\))")
-_ACRONYM = re.compile(r"(?<![\w\\{])([\w\-]*[A-Z][\w\-]*[A-Z][\w\-]*|[a-z][\w\-]*[A-Z][\w\-]*)(?![\w}])")
+_ACRONYM = re.compile(r"(?<![\w\\{])(\w*[A-Z]\w*[A-Z]\w*|[a-z]\w*[A-Z]\w*)(?![\w}])")
+#: TeX math some services leave in titles ("$\\sqrt{s}=7$ TeV"); only spans that look like TeX, so that
+#: "$5 and $10" stays money.
+_TEX_MATH = re.compile(r"(\$[^$]*[\\^_{][^$]*\$)")
 
 
 @dataclass
@@ -83,6 +86,13 @@ def markup_to_tex(text: str, protect_acronyms: bool = False) -> str:
 
 
 def _text(text: str, protect: bool) -> str:
+    if "$" in text:
+        parts = _TEX_MATH.split(text)
+        return "".join(part if index % 2 else _plain(part, protect) for index, part in enumerate(parts))
+    return _plain(text, protect)
+
+
+def _plain(text: str, protect: bool) -> str:
     escaped = _SPECIAL_RE.sub(lambda m: _TEX_SPECIAL[m.group()], text)
     if protect and not _all_caps(text):
         escaped = _ACRONYM.sub(lambda m: "{" + m.group(1) + "}", escaped)
