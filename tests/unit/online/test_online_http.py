@@ -8,7 +8,7 @@ import pytest
 
 from labbook.online.cache import ResponseCache
 from labbook.online.http import Client, FetchError, HttpSettings, NotFound, user_agent
-from tests.datain import Answer, DatainServer, datain_server, recorded  # noqa: F401
+from tests.datain import Answer, DatainServer, recorded
 
 HINDAWI = "/crossref/works/10.1155/2012/291294"
 
@@ -66,20 +66,20 @@ def test_404_is_not_found_and_not_retried(datain_server: DatainServer) -> None:
 
 def test_other_4xx_is_an_error_without_retry(datain_server: DatainServer) -> None:
     datain_server.script(HINDAWI, Answer(403, b"forbidden"))
-    with client([]) as c, pytest.raises(FetchError, match="HTTP 403$"):
+    with client([]) as c, pytest.raises(FetchError, match=r"HTTP 403$"):
         c.get(datain_server.base + HINDAWI)
 
 
 def test_a_timeout_is_retried_then_reported(datain_server: DatainServer) -> None:
     datain_server.script(HINDAWI, Answer(200, b"{}", delay=1.0), Answer(200, b"{}", delay=1.0))
     pauses: list[float] = []
-    with client(pauses, timeout=0.2, retries=1) as c, pytest.raises(FetchError, match="no answer .* within 0.2 s"):
+    with client(pauses, timeout=0.2, retries=1) as c, pytest.raises(FetchError, match=r"no answer .* within 0.2 s"):
         c.get(datain_server.base + HINDAWI)
     assert len(pauses) == 1
 
 
 def test_an_unreachable_host_is_one_clear_error() -> None:
-    with client([]) as c, pytest.raises(FetchError, match="cannot reach 127.0.0.1"):
+    with client([]) as c, pytest.raises(FetchError, match=r"cannot reach 127\.0\.0\.1"):
         c.get("http://127.0.0.1:9/works/x")
 
 

@@ -14,7 +14,8 @@ from labbook.online.ids import BadId, PaperId, normalize_doi, parse_id
     ("https://doi.org/10.1145/3580305.3599256", PaperId("doi", "10.1145/3580305.3599256")),
     ("https://dx.doi.org/10.1145/3580305.3599256", PaperId("doi", "10.1145/3580305.3599256")),
     ("http://doi.org/10.1002%2Fjor.1100150407", PaperId("doi", "10.1002/jor.1100150407")),
-    ("10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2", PaperId("doi", "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2")),
+    ("10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2",
+     PaperId("doi", "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2")),
     ("2310.17513", PaperId("arxiv", "2310.17513")),
     ("2310.17513v2", PaperId("arxiv", "2310.17513", "v2")),
     ("arXiv:2310.17513", PaperId("arxiv", "2310.17513")),
@@ -35,7 +36,7 @@ def test_every_documented_form_is_read(text: str, expected: PaperId) -> None:
 
 @pytest.mark.parametrize("text", ["", "hello", "10.1145", "2310.175", "arXiv:hello", "https://example.org/x"])
 def test_other_text_is_refused_with_the_forms_named(text: str) -> None:
-    with pytest.raises(BadId, match="DOI|arXiv"):
+    with pytest.raises(BadId, match=r"DOI|arXiv"):
         parse_id(text)
 
 
