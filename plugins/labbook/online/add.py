@@ -9,7 +9,7 @@ from typing import Any
 from labbook.diagnostics import Report
 from labbook.load.bibtex import parse_bibtex
 from labbook.online.bibfile import read_text, updated_text, write_atomically
-from labbook.online.bibindex import Bibliography, Match, Paper, normal_title
+from labbook.online.bibindex import Bibliography, Match, Paper, normal_title, paper_of
 from labbook.online.bibtex_out import UnwritableEntry, checked_entry, entry_fields, format_entry, work_entry
 from labbook.online.endpoints import Endpoints
 from labbook.online.http import Client, FetchError
@@ -21,6 +21,10 @@ from labbook.online.work import Work
 
 #: Fields of an existing preprint entry that an upgrade replaces rather than keeps (they describe the preprint).
 _PREPRINT_FIELDS = frozenset({"howpublished", "journal", "booktitle", "publisher", "note", "year", "month", "url"})
+
+
+#: BibTeX field names are read in lower case; these are written the way everybody writes them.
+_FIELD_CASE = {"archiveprefix": "archivePrefix", "primaryclass": "primaryClass"}
 
 
 @dataclass
@@ -70,9 +74,15 @@ class AddJob:
             paper = paper or parse_id(text)
         except BadId as exc:
             return Outcome(text, "failed", str(exc))
+        known, final = self._already(paper)
+        if known is not None and final:  # the id itself is in the bibliography, in its final form: ask no one
+            return Outcome(text, "duplicate", f"already in the bibliography as '{known.key}' ({known.why})", known.key)
         try:
             work = resolve(paper, self.client, self.endpoints)
         except FetchError as exc:
+            if known is not None:  # a preprint we have; whether it has been published since could not be checked
+                return Outcome(text, "duplicate", f"already in the bibliography as '{known.key}' ({known.why}); "
+                               f"whether it has been published since could not be checked: {exc}", known.key)
             return Outcome(text, "failed", str(exc))
         work = self._published_version(work)
         matches = self.people.match(work.authors)
@@ -90,6 +100,14 @@ class AddJob:
         self._remember(entry)
         self.new_entries.append(entry)
         return Outcome(text, "added", "", key, entry, work, matches)
+
+    def _already(self, paper: PaperId) -> tuple[Match | None, bool]:
+        """The entry the id itself names, and whether it is final (a DOI, or a preprint already published)."""
+        match = self.bibliography.find(Paper(doi=paper.value if paper.kind == "doi" else "",
+                                             arxiv=paper.value if paper.kind == "arxiv" else "", published=False))
+        if match is None or match.entry is None:
+            return None, False
+        return match, paper.kind == "doi" or paper_of(match.entry).published
 
     def _published_version(self, work: Work) -> Work:
         """For a preprint whose arXiv record names the journal DOI: that DOI's record, with the arXiv fields."""
@@ -109,7 +127,7 @@ class AddJob:
         fields = entry_fields(work)
         names = {name.lower() for name, _ in fields}
         if old is not None:  # keep what the lab added by hand: keywords, selected, code, slides, the arXiv id...
-            fields += [(name, raw.value) for name, raw in old.fields.items()
+            fields += [(_FIELD_CASE.get(name, name), raw.value) for name, raw in old.fields.items()
                        if name not in names and name not in _PREPRINT_FIELDS and name not in old.inherited]
         try:
             entry = checked_entry(format_entry(work.kind, found.key, fields), found.key)

@@ -7,7 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
-_ENTRY_HEAD = r"@[ \t]*\w+[ \t]*[{(][ \t]*{key}[ \t]*,"
+_ENTRY_HEAD = r"@[ \t]*\w+[ \t]*[{(][ \t]*KEY[ \t]*,"
 
 
 class BibFileError(OSError):
@@ -16,7 +16,7 @@ class BibFileError(OSError):
 
 def entry_span(text: str, key: str) -> tuple[int, int] | None:
     """Where the entry ``key`` starts (its ``@``) and ends (after its closing brace) in ``text``, or ``None``."""
-    head = re.search(_ENTRY_HEAD.format(key=re.escape(key)), text, re.IGNORECASE)
+    head = re.search(_ENTRY_HEAD.replace("KEY", re.escape(key)), text, re.IGNORECASE)
     if head is None:
         return None
     opening = text.index("{" if "{" in head.group() else "(", head.start())

@@ -104,10 +104,10 @@ def paper_of(entry: RawEntry) -> Paper:
     if doi.startswith("10.48550/"):
         arxiv, doi = _arxiv_of(doi), ""
     prefix = entry.get("archiveprefix").lower()
-    candidates = [entry.get("arxiv")] + ([entry.get("eprint")] if prefix in ("", "arxiv") else [])
+    candidates = [entry.get("arxiv"), entry.get("url")] + ([entry.get("eprint")] if prefix in ("", "arxiv") else [])
     for value in candidates:
         arxiv = arxiv or _arxiv_of(value)
-    for name in ("url", "journal", "howpublished", "note", "booktitle"):
+    for name in ("journal", "howpublished", "note", "booktitle"):
         if arxiv:
             break
         found = _ARXIV_IN_TEXT.search(entry.get(name))
