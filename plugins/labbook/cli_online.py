@@ -1,7 +1,8 @@
 """``labbook add`` and ``labbook sync``: the command-line side of :mod:`labbook.online` (wiring only).
 
-Registered on the ``labbook`` group by cli.py. Exit codes follow the contract: 0 everything done, 1 some ids
-skipped or failed (each listed), 2 the command was used wrongly.
+Registered on the ``labbook`` group by cli.py. :mod:`labbook.online` (and the HTTP client) is imported only
+when one of these commands runs, so ``labbook check`` loads no network code at all. Exit codes follow the
+contract: 0 everything done, 1 some ids skipped or failed (each listed), 2 the command was used wrongly.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from labbook.online.bibfile import BibFileError
-from labbook.online.http import HttpSettings
-from labbook.online.keys import BadKeyPattern
-from labbook.online.session import Session, open_session
-from labbook.online.summary import outcome_lines, sync_markdown
-from labbook.online.sync import find_missing
 from labbook.settings import Settings
+
+if TYPE_CHECKING:
+    from labbook.online.session import Session
 
 EXIT_DONE, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -38,6 +37,9 @@ _cache = click.option("--no-cache", is_flag=True, help="Ask the services again i
 def _session(config_file: Path, bib: Path | None, key_pattern: str | None, mailto: str, no_cache: bool,
              upgrade: bool = False) -> Session:
     from labbook.cli import site_settings  # cli.py registers this module, so import it when run, not at load
+    from labbook.online.http import HttpSettings
+    from labbook.online.keys import BadKeyPattern
+    from labbook.online.session import open_session
 
     if config_file.is_file():
         settings, diagnostics = site_settings(config_file)
@@ -72,6 +74,9 @@ def add(ids: tuple[str, ...], config_file: Path, bib: Path | None, dry_run: bool
 
     Good ids are added and the others listed; the file is written once, at the end, or not at all.
     """
+    from labbook.online.bibfile import BibFileError
+    from labbook.online.summary import outcome_lines
+
     session = _session(config_file, bib, key_pattern, mailto, no_cache, upgrade)
     with session.job.client:
         outcomes = [session.job.add(text) for text in ids]
@@ -112,6 +117,10 @@ def sync(config_file: Path, bib: Path | None, since: int | None, do_add: bool, o
          key_pattern: str | None, mailto: str, no_cache: bool) -> None:
     """List the works in people's ORCID (`links.orcid`) and OpenAlex (`links.openalex`) records that are not
     in the bibliography yet; with --add, write them as `labbook add` would. Prints Markdown."""
+    from labbook.online.bibfile import BibFileError
+    from labbook.online.summary import sync_markdown
+    from labbook.online.sync import find_missing
+
     session = _session(config_file, bib, key_pattern, mailto, no_cache)
     if since is None and os.environ.get("LABBOOK_SYNC_SINCE", "").isdigit():
         since = int(os.environ["LABBOOK_SYNC_SINCE"])

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.diagnostics import Report
-from labbook.load.bibtex import parse_bibtex
+from labbook.load.bibtex import RawEntry, parse_bibtex
 from labbook.online.bibfile import read_text, updated_text, write_atomically
 from labbook.online.bibindex import Bibliography, Match, Paper, normal_title, paper_of
 from labbook.online.bibtex_out import UnwritableEntry, checked_entry, entry_fields, format_entry, work_entry
@@ -87,6 +87,9 @@ class AddJob:
         work = self._published_version(work)
         matches = self.people.match(work.authors)
         found = self.bibliography.find(paper_of_work(work))
+        if found is not None and found.entry is not None and found.kind == "upgrade" \
+                and _nothing_new(work, found.entry):
+            found = Match("duplicate", found.key, found.why, found.entry)
         if found is not None and found.kind == "duplicate":
             return Outcome(text, "duplicate", f"already in the bibliography as '{found.key}' ({found.why})",
                            found.key, work=work, matches=matches)
@@ -151,6 +154,14 @@ class AddJob:
         text = read_text(self.bib_path)
         write_atomically(self.bib_path, updated_text(text, self.new_entries, self.replacements))
         return True
+
+
+def _nothing_new(work: Work, entry: RawEntry) -> bool:
+    """Whether an arXiv record's only news (its journal reference) is already in the entry (``note``): then
+    there is nothing to upgrade to."""
+    if work.source != "arxiv" or (work.doi and not work.doi.startswith("10.48550/")):
+        return False
+    return bool(work.journal_ref) and any(work.journal_ref in raw.value for raw in entry.fields.values())
 
 
 def paper_of_work(work: Work) -> Paper:

@@ -62,8 +62,8 @@ def test_the_entry_reads_back_as_the_same_publication() -> None:
     assert publication.month == 3 and publication.year == 2024
 
 
-BIB = "% my lab\n@string{j = {J}}\n\n@misc{old,\n  title = {A {B} c},\n  eprint = {2301.00001},\n  keywords = {x}\n}\n" \
-      "@article{other, title={T}, journal=j, year=2020}"
+BIB = ("% my lab\n@string{j = {J}}\n\n@misc{old,\n  title = {A {B} c},\n  eprint = {2301.00001},\n"
+       "  keywords = {x}\n}\n@article{other, title={T}, journal=j, year=2020}")
 
 
 def test_append_leaves_the_rest_untouched_and_replace_swaps_one_entry() -> None:
