@@ -165,3 +165,11 @@ def test_an_unwritable_bibliography_writes_nothing(site: Path) -> None:
     (site / "data/publications.bib").mkdir()
     result = run("10.1155/2012/291294")
     assert result.exit_code == 1 and "nothing was written" in result.output
+
+
+def test_a_doi_with_url_special_characters(site: Path, datain_server: DatainServer) -> None:
+    """A SICI DOI ([ ] ; ( ) :) is escaped in the request and found as recorded."""
+    result = run("10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2")
+    assert result.exit_code == 0, result.output
+    assert "doi     = {10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2}" in bib(site)
+    assert "THE IMPACT OF PARASITE MANIPULATION" in bib(site)  # an all-capitals title is not braced word by word
