@@ -28,6 +28,7 @@ _BLOCKS = frozenset({"p", "sec", "title", "list-item", "br", "div", "li"})
 _SKIP = frozenset({"label", "xref", "fn", "ext-link-hidden", "script", "style"})
 _WS = re.compile(r"\s+")
 _PAREN_SPACE = re.compile(r"(\() | (\))")
+_SPACE_BEFORE_PUNCT = re.compile(r"\} ([.,;:!?])")
 _ACRONYM = re.compile(r"(?<![\w\\{])(\w*[A-Z]\w*[A-Z]\w*|[a-z]\w*[A-Z]\w*)(?![\w}])")
 #: TeX math some services leave in titles ("$\\sqrt{s}=7$ TeV"); only spans that look like TeX, so that
 #: "$5 and $10" stays money.
@@ -82,7 +83,8 @@ def markup_to_tex(text: str, protect_acronyms: bool = False) -> str:
     parser.close()
     out = _WS.sub(" ", _convert(parser.root, protect_acronyms)).strip()
     # Crossref pretty-prints inline markup on lines of its own: "p110α (\n  <i>PIK3CA</i>\n  )".
-    return _PAREN_SPACE.sub(lambda m: m.group(1) or m.group(2), out)
+    out = _PAREN_SPACE.sub(lambda m: m.group(1) or m.group(2), out)
+    return _SPACE_BEFORE_PUNCT.sub(r"}\1", out)  # "<i>C. maculatus</i>\n ." -> "\emph{C. maculatus}."
 
 
 def _text(text: str, protect: bool) -> str:
