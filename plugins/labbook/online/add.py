@@ -8,7 +8,7 @@ from typing import Any
 
 from labbook.diagnostics import Report
 from labbook.load.bibtex import RawEntry, parse_bibtex
-from labbook.online.bibfile import read_text, updated_text, write_atomically
+from labbook.online.bibfile import BibFileError, read_text, updated_text, write_atomically
 from labbook.online.bibindex import Bibliography, Match, Paper, normal_title, paper_of
 from labbook.online.bibtex_out import UnwritableEntry, checked_entry, entry_fields, format_entry, work_entry
 from labbook.online.endpoints import Endpoints
@@ -151,8 +151,16 @@ class AddJob:
         """Write the planned entries and replacements to the file at once; ``False`` when there was nothing."""
         if not self.new_entries and not self.replacements:
             return False
-        text = read_text(self.bib_path)
-        write_atomically(self.bib_path, updated_text(text, self.new_entries, self.replacements))
+        text = updated_text(read_text(self.bib_path), self.new_entries, self.replacements)
+        # An unclosed entry earlier in the file would swallow what is appended: check that every new or
+        # replaced entry reads back from the whole new text before anything is written.
+        read_back = {raw.key for raw in parse_bibtex(text, str(self.bib_path), Report())}
+        planned = [*self.replacements, *(raw.key for e in self.new_entries for raw in parse_bibtex(e, "", Report()))]
+        lost = [key for key in planned if key not in read_back]
+        if lost:
+            raise BibFileError(f"{self.bib_path.name} has a BibTeX error that would swallow '{lost[0]}'; fix what "
+                               "`labbook check` reports first")
+        write_atomically(self.bib_path, text)
         return True
 
 

@@ -113,7 +113,7 @@ def _convert(node: _Node, protect: bool) -> str:
         if isinstance(child, str):
             parts.append(_text(child, protect))
             continue
-        if child.tag in _SKIP:
+        if child.tag in _SKIP or (child.tag == "title" and _heading_only(child)):
             continue
         if child.tag == "math":
             parts.append(_math_node(child))
@@ -127,6 +127,12 @@ def _convert(node: _Node, protect: bool) -> str:
         else:
             parts.append(_convert(child, protect))
     return "".join(parts)
+
+
+def _heading_only(node: _Node) -> bool:
+    """A JATS section title that only says "Abstract" (the field already says so)."""
+    text = "".join(c for c in node.children if isinstance(c, str)).strip().rstrip(".:").lower()
+    return text in ("abstract", "summary", "graphical abstract")
 
 
 def _math_node(node: _Node) -> str:

@@ -173,3 +173,13 @@ def test_a_doi_with_url_special_characters(site: Path, datain_server: DatainServ
     assert result.exit_code == 0, result.output
     assert "doi     = {10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2}" in bib(site)
     assert "THE IMPACT OF PARASITE MANIPULATION" in bib(site)  # an all-capitals title is not braced word by word
+
+
+def test_an_entry_left_open_does_not_swallow_the_new_one(site: Path) -> None:
+    """An unclosed entry at the end stays as it was (labbook check reports it); the appended entry starts on a
+    line of its own and reads back whole, which `add` verifies before it writes."""
+    broken = BIB + "@article{open,\n  title = {Never closed\n"
+    (site / "data/publications.bib").write_text(broken, encoding="utf-8")
+    result = run("10.1155/2012/291294")
+    assert result.exit_code == 0, result.output
+    assert bib(site).startswith(broken + "\n@article{thanassi2012delineating,\n")

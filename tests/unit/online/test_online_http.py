@@ -103,3 +103,13 @@ def test_errors_are_not_cached(datain_server: DatainServer, tmp_path: Path) -> N
 def test_user_agent_names_labbook_and_the_contact() -> None:
     assert user_agent().startswith("labbook/")
     assert "mailto:lab@example.org" in user_agent("lab@example.org")
+
+
+def test_retry_after_as_an_http_date() -> None:
+    from email.utils import formatdate
+
+    from labbook.online.http import _retry_after
+
+    assert _retry_after("12") == 12.0
+    assert 0 <= _retry_after(formatdate(usegmt=True)) <= 1  # type: ignore[operator]
+    assert _retry_after("soon") is None

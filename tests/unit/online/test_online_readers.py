@@ -151,3 +151,8 @@ def test_markup_helpers() -> None:
     assert markup_to_tex("H<sub>2</sub>O and E=mc<sup>2</sup>") == r"H\textsubscript{2}O and E=mc\textsuperscript{2}"
     assert markup_to_tex("A NEW TITLE IN CAPITALS ONLY", protect_acronyms=True) == "A NEW TITLE IN CAPITALS ONLY"
     assert arxiv_text_to_tex("50% of $x_1 % y$ {unbalanced") == r"50\% of $x_1 % y$ \{unbalanced"
+
+
+def test_a_jats_abstract_heading_is_dropped() -> None:
+    """srep's abstract is <jats:sec><jats:title>Abstract</jats:title><jats:p>...: the heading is not text."""
+    assert crossref("srep-jats-abstract-curly-apostrophe").abstract.startswith("Oligomers of alpha-synuclein")
