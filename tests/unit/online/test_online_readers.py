@@ -156,3 +156,16 @@ def test_markup_helpers() -> None:
 def test_a_jats_abstract_heading_is_dropped() -> None:
     """srep's abstract is <jats:sec><jats:title>Abstract</jats:title><jats:p>...: the heading is not text."""
     assert crossref("srep-jats-abstract-curly-apostrophe").abstract.startswith("Oligomers of alpha-synuclein")
+
+
+def test_consortium_authors_are_kept_whole() -> None:
+    """A group name is one literal author; a person whose affiliation names collaborations stays a person."""
+    from labbook.online.arxiv import _author
+    from labbook.online.crossref import work_from_crossref
+
+    assert _author("The ATLAS Collaboration").literal
+    hep = read_arxiv(recorded("arxiv/hep-ex-0406020v1-collaboration-affiliation.xml"))["hep-ex/0406020"]
+    assert [(a.family, a.given, a.literal) for a in hep.authors] == [("Tricomi", "Alessia", False)]
+    record = work_from_crossref({"DOI": "10.1/x", "type": "journal-article", "title": ["T"],
+                                 "author": [{"name": "PLOS Medicine Editors", "sequence": "first"}]})
+    assert [(a.family, a.literal) for a in record.authors] == [("PLOS Medicine Editors", True)]
