@@ -101,3 +101,14 @@ def _summary(problems: list[Diagnostic], counts: list[RecordCount]) -> str:
         return f"labbook check: no problems; {checked}"
     return (f"labbook check: {errors} error{'s' if errors != 1 else ''}, {warnings} warning"
             f"{'s' if warnings != 1 else ''}; {checked}")
+
+
+def _register_online_commands() -> None:
+    # `add` and `sync` live in their own module so that cli.py stays the adapter for the offline commands.
+    from labbook.cli_online import add, sync
+
+    main.add_command(add)
+    main.add_command(sync)
+
+
+_register_online_commands()

@@ -66,6 +66,10 @@ class Options:
     mathjax: bool = field(default=False, metadata=_doc(
         "Self-host MathJax 3 (from the django-static-mathjax package) under assets/labbook/mathjax/ and configure "
         "it for pymdownx.arithmatex in generic mode, so math renders without any CDN."))
+    key_pattern: str = field(default="{author}{year}{title}", metadata=_doc(
+        "Citation keys of the entries labbook add and labbook sync --add write: {author} (first author's family "
+        "name), {year}, {title} (first significant title word), lower case; capitalised {Author}/{Title} keep "
+        "the case. Builds do not use it."))
 
 
 #: Every option at its default.

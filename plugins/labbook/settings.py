@@ -39,6 +39,7 @@ class Settings:
     notes_dir: str = DEFAULTS.notes_dir
     feed_limit: int = DEFAULTS.feed_limit
     mathjax: bool = DEFAULTS.mathjax
+    key_pattern: str = DEFAULTS.key_pattern
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -125,4 +126,5 @@ def settings_from_options(
         notes_dir=str(options.get("notes_dir") or DEFAULTS.notes_dir).strip("/"),
         feed_limit=int(options.get("feed_limit", DEFAULTS.feed_limit)),
         mathjax=bool(options.get("mathjax", DEFAULTS.mathjax)),
+        key_pattern=str(options.get("key_pattern") or DEFAULTS.key_pattern),
     )

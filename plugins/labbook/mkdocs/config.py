@@ -28,3 +28,4 @@ class LabbookConfig(base.Config):
     notes_dir = c.Type(str, default=DEFAULTS.notes_dir)
     feed_limit = c.Type(int, default=DEFAULTS.feed_limit)
     mathjax = c.Type(bool, default=DEFAULTS.mathjax)
+    key_pattern = c.Type(str, default=DEFAULTS.key_pattern)

@@ -33,6 +33,8 @@ _HANDLES: dict[str, tuple[re.Pattern[str], str, str]] = {
     # X/Twitter: letters, digits and '_', at most 15 characters.
     "twitter": (re.compile(r"@?[A-Za-z0-9_]{1,15}"), "an X handle", "@octocat"),
     "orcid": (re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dXx]"), "an ORCID iD", "0000-0002-1825-0097"),
+    # OpenAlex author ids: "A" and up to a dozen digits (https://openalex.org/A5023888391).
+    "openalex": (re.compile(r"[Aa]\d{4,12}"), "an OpenAlex author id", "A5023888391"),
     # The `user=` value of a profile URL: twelve letters, digits, '-' or '_'.
     "scholar": (re.compile(r"[A-Za-z0-9_-]{12}"), "a Google Scholar user id", "qc6CJjYAAAAJ"),
 }
@@ -54,6 +56,8 @@ def _profile(kind: str, value: str) -> str:
     if value.lower().startswith("https://") and check_url(value) is not None:
         return value
     if pattern.fullmatch(value):
+        if kind == "openalex":
+            return value.upper()
         if kind != "orcid":
             return value
         if orcid_checksum_ok(value):
@@ -74,6 +78,8 @@ class PersonLinks(Record):
     """An address; shown as a mailto: link."""
     orcid: str | None = None
     """An ORCID iD (``0000-0002-1825-0097``) or its URL."""
+    openalex: str | None = None
+    """An OpenAlex author id (``A5023888391``) or its URL; ``labbook sync`` reads the works it lists."""
     scholar: str | None = None
     """A Google Scholar user id or profile URL."""
     github: str | None = None
@@ -85,7 +91,7 @@ class PersonLinks(Record):
     cv: Url | None = None
     """A CV, as a URL or a path relative to the site."""
 
-    @field_validator("orcid", "scholar", "github", "twitter")
+    @field_validator("orcid", "openalex", "scholar", "github", "twitter")
     @classmethod
     def _handle(cls, value: str | None, info: ValidationInfo) -> str | None:
         return None if value is None else _profile(str(info.field_name), value)
@@ -104,6 +110,7 @@ class PersonLinks(Record):
             "homepage": ("Homepage", lambda v: v),
             "email": ("Email", lambda v: "mailto:" + v),
             "orcid": ("ORCID", lambda v: v if v.startswith("http") else "https://orcid.org/" + v),
+            "openalex": ("OpenAlex", lambda v: v if v.startswith("http") else "https://openalex.org/" + v),
             "scholar": ("Google Scholar", lambda v: v if v.startswith("http")
                         else "https://scholar.google.com/citations?user=" + v),
             "github": ("GitHub", lambda v: v if v.startswith("http") else "https://github.com/" + v.lstrip("@")),
