@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -52,11 +53,15 @@ class LabbookConfig(base.Config):
     """Highlight and link lab members in author lists."""
     max_authors = c.Type(int, default=10)
     """Author lists longer than this show the first ones and an "et al." button that expands."""
-    today = c.Optional(c.Type(str))
-    """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date. With a pinned
-    day, "now" is the start of that day in ``timezone``."""
+    today = c.Optional(c.Type((str, date)))
+    """Pin "today" (YYYY-MM-DD, quoted or not: YAML reads an unquoted one as a date) for reproducible builds and
+    tests; default: the build date. With a pinned day, "now" is the start of that day in ``timezone``."""
     feed_limit = c.Type(int, default=50)
     """How many of the newest records each Atom feed holds; 0 turns the feeds off. Feeds need ``site_url``."""
+    list_crossref_parents = c.Type(bool, default=False)
+    """List entries that exist only as the ``crossref`` target of other entries (a ``@proceedings`` or
+    ``@book`` holding a conference's or a book's details) as publications of their own. Off by default: such
+    entries describe the venue, not the lab's work."""
     mathjax = c.Type(bool, default=False)
     """Self-host MathJax 3 (from the django-static-mathjax package) under ``assets/labbook/mathjax/`` and
     configure it for ``pymdownx.arithmatex`` in generic mode, so math renders without any CDN."""

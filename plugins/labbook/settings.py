@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,7 @@ class Settings:
     notes_dir: str = "notes"
     feed_limit: int = 50
     mathjax: bool = False
+    list_crossref_parents: bool = False
 
     @property
     def build_date(self) -> date:
@@ -120,10 +121,12 @@ def settings_from_options(
     if unknown:
         raise SettingsError(f"unknown collection {sorted(unknown)} in `collections`; "
                             f"known: {', '.join(DEFAULT_COLLECTIONS)}")
-    today = None
-    if options.get("today"):
+    today = options.get("today") or None
+    if isinstance(today, datetime):  # YAML reads `today: 2026-11-23 09:00` as a datetime
+        today = today.date()
+    if today is not None and not isinstance(today, date):  # unquoted YAML dates arrive as dates already
         try:
-            today = date.fromisoformat(str(options["today"]))
+            today = date.fromisoformat(str(today))
         except ValueError as exc:
             raise SettingsError(f"`today` must be YYYY-MM-DD, not {options['today']!r}") from exc
     timezone = str(options.get("timezone") or "UTC")
@@ -152,4 +155,5 @@ def settings_from_options(
         notes_dir=str(options.get("notes_dir") or defaults.notes_dir).strip("/"),
         feed_limit=int(options.get("feed_limit", defaults.feed_limit)),
         mathjax=bool(options.get("mathjax", defaults.mathjax)),
+        list_crossref_parents=bool(options.get("list_crossref_parents", defaults.list_crossref_parents)),
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from labbook.catalog import Lab
-from labbook.exports.bibtex import bibliography_to_bibtex
+from labbook.exports.bibtex import bibliography_to_bibtex, entry_to_bibtex
 from labbook.exports.csl_json import csl_item_text, to_csl_json
 from labbook.model.dates import Clock
 from labbook.render.collection_pages import plan_collections
@@ -104,8 +104,10 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     if settings.per_publication_pages:
         for pub in lab.publications:
             plan.add_page(publication_page(pub, views, renderer, settings.site_url))
+    listed = {id(pub) for pub in lab.publications}
     plan.add_file("publications.bib", bibliography_to_bibtex(
-        lab.publications, entry_text=lambda pub: views.publication(pub)["bibtex"]))
+        [*lab.publications, *lab.crossref_parents],
+        entry_text=lambda pub: views.publication(pub)["bibtex"] if id(pub) in listed else entry_to_bibtex(pub.raw)))
     plan.add_file("publications.json", to_csl_json(
         lab.publications, item_text=lambda pub: views.fragment(("csl",), pub, lambda: csl_item_text(pub))))
 
