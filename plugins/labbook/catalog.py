@@ -39,6 +39,8 @@ class Lab:
     #: Kind of record (person, talk, project) -> (path, line, column) of the problem that made its data file
     #: unreadable; references to such records are not reported one by one (see :mod:`labbook.load.unreadable`).
     unreadable: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    #: Files of the site that data links to (absolute path -> whether it existed when the lab was loaded).
+    local_files: dict[str, bool] = field(default_factory=dict)
     #: Ids (per kind: person, talk, project ...) of records skipped because they were invalid; references to
     #: them are not reported a second time.
     skipped: dict[str, set[str]] = field(default_factory=dict)

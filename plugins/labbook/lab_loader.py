@@ -12,6 +12,7 @@ from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_fil
 from labbook.load.collections import R, load_collection
 from labbook.load.crossref_parents import split_crossref_parents
 from labbook.load.entries import build_publication, parse_author
+from labbook.load.local_files import check_local_files
 from labbook.load.notes import load_notes, note_files
 from labbook.load.unreadable import unreadable_files
 from labbook.model.common import Record
@@ -80,6 +81,8 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
         rejected=rejected,
         unreadable=_unreadable_kinds(settings, report),
     )
+    lab.local_files = check_local_files(lab.publications, lab.people, lab.talks, settings.docs_dir,
+                                        settings.display(settings.docs_dir), report)
     lab.index(person_match_keys(people, report))
     link_lab(lab, report)
     return lab
