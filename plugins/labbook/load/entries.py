@@ -17,6 +17,7 @@ from labbook.load.doi import normalize_doi
 from labbook.load.field_names import BOOLEAN_FIELDS, check_boolean, check_field_names
 from labbook.load.latex import latex_to_html, latex_to_text
 from labbook.load.link_fields import arxiv_id_of_url, eprint_arxiv_id, unwrap_tex_link
+from labbook.load.tex_fields import check_tex_commands
 from labbook.model.names import normalize_name
 from labbook.model.publication import (
     LINK_FIELDS,
@@ -55,6 +56,7 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
     venue_text = latex_to_text(venue_tex)
     abbr = latex_to_text(raw.get("abbr"))
     topics_src = raw.get("keywords") or raw.get("topics")
+    check_tex_commands(raw, report)
     check_field_names(raw.key, {name: raw.line_of(name) for name in raw.fields}, raw.inherited, raw.path, report)
     flags = {name: check_boolean(raw.key, name, raw.get(name), raw.line_of(name), raw.path, report)
              for name in sorted(BOOLEAN_FIELDS) if name in raw.fields}
