@@ -94,7 +94,7 @@ def check_field_names(key: str, fields: dict[str, int], inherited: set[str], pat
         if meant is not None:
             report.warning(path, line, "bib-unknown-field",
                            f"entry '{key}': '{name}' is not a BibTeX field labbook knows, so its value is not used",
-                           hint=f"did you mean '{meant}'? Rename the field")
+                           hint=f"{did_you_mean(name, [meant])} Rename the field")
 
 
 def check_boolean(key: str, name: str, value: str, line: int, path: str, report: Report) -> bool:

@@ -14,6 +14,8 @@ from typing import Final
 
 from markupsafe import escape
 
+from labbook.load.latex_commands import INVISIBLE_ARGS, TYPESETTING, stack_accents
+
 __all__ = ["latex_to_html", "latex_to_text", "strip_tex_for_sort", "unknown_commands"]
 
 _HTML: Final = 0
@@ -98,18 +100,6 @@ _SWITCHES: Final[dict[str, tuple[str, str]]] = {
     "bfseries": ("<strong>", "</strong>"), "tt": ("<code>", "</code>"), "ttfamily": ("<code>", "</code>"),
 }  # fmt: skip
 _DROP_ARGS: Final = frozenset({"noopsort", "sortnoop", "SortNoop"})
-# Commands whose argument only takes up (or makes) room on a printed page: the argument is not text.
-_INVISIBLE_ARGS: Final = frozenset({"phantom", "vphantom", "hphantom", "hspace", "vspace"})
-# Commands that change only how text is typeset (fonts, boxes, spacing): dropped, any argument kept as text,
-# and never reported as unknown.
-_TYPESETTING: Final = frozenset({
-    "textsc", "textrm", "textsf", "textmd", "textup", "textnormal", "textsl", "mbox", "hbox", "text", "relax",
-    "protect", "xspace", "noindent", "nobreak", "allowbreak", "normalfont", "rm", "sf", "sc", "scshape",
-    "upshape", "mdseries", "rmfamily", "sffamily", "small", "footnotesize", "scriptsize", "tiny", "large", "Large",
-    "LARGE", "huge", "Huge", "normalsize", "ignorespaces", "null", "unskip", "bibinfo", "bibnamefont",
-    "bibfnamefont", "citenamefont", "MakeUppercase", "MakeLowercase", "uppercase", "lowercase", "textcolor",
-    "color", "hyphenation", "linebreak", "smallskip", "medskip", "bigskip", "nolinkurl", "discretionary",
-})  # fmt: skip
 _PUNCT: Final = {"-": "-", "--": "–", "---": "—", "``": "“", "''": "”", "`": "‘", "'": "'"}
 _SORT_FOLD: Final = str.maketrans({
     "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ȷ": "j", "đ": "d", "Đ": "D", "æ": "ae",
@@ -168,7 +158,7 @@ def _convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
 
     The names of commands the scanner does not know (outside math) are added to ``unknown`` when given.
     """
-    s = _stack_accents(s)
+    s = stack_accents(s)
     html = mode == _HTML
     esc = (lambda t: str(escape(t))) if html else str
     out: list[str] = []  # never holds "" except a not-yet-filled tag placeholder
@@ -277,7 +267,7 @@ def _convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
                     stack[-1][2].append((len(out) - 1, *_SWITCHES[name]))
             elif name in _DROP_ARGS:
                 pos = take_arg(None if mode == _SORT else ("drop",), pos)
-            elif name in _INVISIBLE_ARGS:
+            elif name in INVISIBLE_ARGS:
                 raw = _raw_group(s, pos)
                 pos = raw[1] if raw is not None else pos
             elif name in ("url", "path", "href", "ensuremath"):
@@ -296,7 +286,7 @@ def _convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
                 else:
                     emit(_clean_url(arg))
             # Any other command is dropped; an argument it had is then read as a plain group, so its text stays.
-            elif unknown is not None and name not in _TYPESETTING:
+            elif unknown is not None and name not in TYPESETTING:
                 unknown.add(name)
         elif kind == "open":
             stack.append([len(out), None, []])
@@ -338,25 +328,6 @@ def _convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
         close_frame(stack.pop())
     close_frame(stack[0])
     return _WS.sub(" ", "".join(out)).strip()
-
-
-# An accent written right before another one without braces (Nguy{\~\^e}n, as Vietnamese names need): braced,
-# so that the outer accent applies to the accented letter instead of vanishing.
-_STACKED_ACCENTS = re.compile(
-    r"(\\(?:[`'^\"~=.]|[uvHckrdbt](?![A-Za-z])[ \t]*))"
-    r"(\\(?:[`'^\"~=.]|[uvHckrdbt](?![A-Za-z]))[ \t]*(?:\{[^{}\\]*\}|\\[ij](?![A-Za-z])|[A-Za-z]))"
-)
-
-
-def _stack_accents(s: str) -> str:
-    if "\\" not in s:
-        return s
-    for _ in range(3):  # three accents on one letter is already more than any language uses
-        stacked = _STACKED_ACCENTS.sub(r"\1{\2}", s)
-        if stacked == s:
-            break
-        s = stacked
-    return s
 
 
 def _fold(plain: str) -> str:
