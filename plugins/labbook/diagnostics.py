@@ -88,9 +88,13 @@ class RecordCount:
     path: str
     read: int
     kept: int
+    unreadable: bool = False
+    """True when nothing of the file could be read (a syntax error, a bad encoding ...)."""
 
     def summary(self) -> str:
         """``12 records read, 11 used, 1 skipped (see the problems reported for this file)``."""
+        if self.unreadable:
+            return "unreadable, no records used (see the problems reported for this file)"
         if self.kept == self.read:
             return f"{self.read} record{'s' if self.read != 1 else ''} read, all used"
         return (f"{self.read} records read, {self.kept} used, {self.read - self.kept} skipped"

@@ -57,12 +57,16 @@ class Options:
         "Time zone (IANA name such as America/Chicago) in which dates and times without a UTC offset are read: a "
         "deadline 2025-01-15 closes at midnight after that day there, and talks turn from upcoming to past."))
     today: str | None = field(default=None, metadata=_doc(
-        'Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date. With a pinned day, '
-        '"now" is the start of that day in timezone.'))
+        'Pin "today" (YYYY-MM-DD, quoted or not: YAML reads an unquoted one as a date) for reproducible builds and '
+        'tests; default: the build date. With a pinned day, "now" is the start of that day in timezone.'))
     notes_dir: str = field(default="notes", metadata=_doc(
         "Folder of the research notes, relative to docs_dir; their front matter is indexed at /notes/."))
     feed_limit: int = field(default=50, metadata=_doc(
         "How many of the newest records each Atom feed holds; 0 turns the feeds off. Feeds need site_url."))
+    list_crossref_parents: bool = field(default=False, metadata=_doc(
+        "List entries that exist only as the crossref target of other entries (a @proceedings or @book holding a "
+        "conference's or a book's details) as publications of their own. Off by default: such entries describe "
+        "the venue, not the lab's work."))
     mathjax: bool = field(default=False, metadata=_doc(
         "Self-host MathJax 3 (from the django-static-mathjax package) under assets/labbook/mathjax/ and configure "
         "it for pymdownx.arithmatex in generic mode, so math renders without any CDN."))

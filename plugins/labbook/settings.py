@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ class Settings:
     feed_limit: int = DEFAULTS.feed_limit
     mathjax: bool = DEFAULTS.mathjax
     key_pattern: str = DEFAULTS.key_pattern
+    list_crossref_parents: bool = DEFAULTS.list_crossref_parents
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -95,10 +96,12 @@ def settings_from_options(
     if unknown:
         raise SettingsError(f"unknown collection {sorted(unknown)} in `collections`; "
                             f"known: {', '.join(DEFAULT_COLLECTIONS)}")
-    today = None
-    if options.get("today"):
+    today = options.get("today") or None
+    if isinstance(today, datetime):  # YAML reads `today: 2026-11-23 09:00` as a datetime
+        today = today.date()
+    if today is not None and not isinstance(today, date):  # unquoted YAML dates arrive as dates already
         try:
-            today = date.fromisoformat(str(options["today"]))
+            today = date.fromisoformat(str(today))
         except ValueError as exc:
             raise SettingsError(f"`today` must be YYYY-MM-DD, not {options['today']!r}") from exc
     timezone = str(options.get("timezone") or DEFAULTS.timezone)
@@ -127,4 +130,5 @@ def settings_from_options(
         feed_limit=int(options.get("feed_limit", DEFAULTS.feed_limit)),
         mathjax=bool(options.get("mathjax", DEFAULTS.mathjax)),
         key_pattern=str(options.get("key_pattern") or DEFAULTS.key_pattern),
+        list_crossref_parents=bool(options.get("list_crossref_parents", DEFAULTS.list_crossref_parents)),
     )

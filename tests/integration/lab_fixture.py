@@ -209,6 +209,7 @@ def lab_files(**overrides: str) -> dict[str, str]:
         "docs/notes/lora.md": NOTE_LORA,
         "docs/notes/idea.md": NOTE_IDEA,
         "docs/index.md": HOME,
+        "docs/slides/jhu.pdf": "%PDF-1.4\n",
     }
     for name, text in overrides.items():
         path = {"home": "docs/index.md", "note_lora": "docs/notes/lora.md"}.get(name, "data/" + name.replace("_", "."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,9 @@ def render_site(bib: str, people: str) -> tuple[object, dict[str, str]]:
         (root / "data").mkdir()
         (root / "data" / "publications.bib").write_text(bib, encoding="utf-8")
         (root / "data" / "people.yml").write_text(people, encoding="utf-8")
+        for name in re.findall(r"papers/[a-z]+\.pdf", bib):  # the site's own files that links name exist
+            (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "docs" / name).write_bytes(b"%PDF-1.4\n")
         settings_ = Settings(root=root, docs_dir=root / "docs", site_url="https://lab.example/")
         lab = load_lab(settings_)
     urls = SiteUrls(use_directory_urls=True, prefixes=dict(DEFAULT_PAGES))

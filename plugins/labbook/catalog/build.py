@@ -10,8 +10,11 @@ from labbook.catalog.linking import link_lab, unique_records
 from labbook.diagnostics import Report
 from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_file
 from labbook.load.collections import R, load_collection
+from labbook.load.crossref_parents import split_crossref_parents
 from labbook.load.entries import build_publication, parse_author
+from labbook.load.local_files import check_local_files
 from labbook.load.notes import load_notes, note_files
+from labbook.load.unreadable import unreadable_files
 from labbook.model.common import Record
 from labbook.model.course import Course
 from labbook.model.names import normalize_name
@@ -19,6 +22,7 @@ from labbook.model.news import NewsItem
 from labbook.model.opening import Opening
 from labbook.model.person import Person
 from labbook.model.project import Project
+from labbook.model.publication import Publication
 from labbook.model.talk import Talk
 from labbook.settings import Settings
 
@@ -48,6 +52,9 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
         groups.append(read_bib(path, settings.display(path), report, macros))
     raws = merge_and_resolve(groups, report)
     publications = [build(raw, order, report) for order, raw in enumerate(raws)]
+    parents: list[Publication] = []
+    if not settings.list_crossref_parents:
+        publications, parents = split_crossref_parents(publications, report)
     skipped: dict[str, set[str]] = {"person": set(), "talk": set(), "project": set()}
     rejected: list[Record] = []
 
@@ -60,6 +67,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
     people = collection("people", Person, "person")
     lab = Lab(
         publications=publications,
+        crossref_parents=parents,
         people=people,
         talks=collection("talks", Talk, "talk"),
         openings=collection("openings", Opening, "opening"),
@@ -71,10 +79,20 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
         report=report,
         skipped=skipped,
         rejected=rejected,
+        unreadable=_unreadable_kinds(settings, report),
     )
+    lab.local_files = check_local_files(lab.publications, lab.people, lab.talks, settings.docs_dir,
+                                        settings.display(settings.docs_dir), report)
     lab.index(person_match_keys(people, report))
     link_lab(lab, report)
     return lab
+
+
+def _unreadable_kinds(settings: Settings, report: Report) -> dict[str, tuple[str, int, int]]:
+    broken = unreadable_files(report)
+    kinds = {"person": "people", "talk": "talks", "project": "projects"}
+    places = {kind: settings.display(settings.collection_path(name)) for kind, name in kinds.items()}
+    return {kind: (path, *broken[path]) for kind, path in places.items() if path in broken}
 
 
 def notes_dir(settings: Settings) -> Path:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
 from labbook.diagnostics import RecordCount, Report
+from labbook.load.unreadable import unreadable_files
 from labbook.model.common import Record
 from labbook.model.course import Course
 from labbook.model.dates import Clock
@@ -32,6 +33,14 @@ class Lab:
     projects: list[Project] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    #: Entries that only give details to others through ``crossref`` (a ``@proceedings`` ...), not listed as
+    #: publications (see :mod:`labbook.load.crossref_parents`); exported BibTeX keeps them for those entries.
+    crossref_parents: list[Publication] = field(default_factory=list)
+    #: Kind of record (person, talk, project) -> (path, line, column) of the problem that made its data file
+    #: unreadable; references to such records are not reported one by one (see :mod:`labbook.load.unreadable`).
+    unreadable: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    #: Files of the site that data links to (absolute path -> whether it existed when the lab was loaded).
+    local_files: dict[str, bool] = field(default_factory=dict)
     #: Ids (per kind: person, talk, project ...) of records skipped because they were invalid; references to
     #: them are not reported a second time.
     skipped: dict[str, set[str]] = field(default_factory=dict)
@@ -228,7 +237,9 @@ class Lab:
                 path = getattr(record, "source_path", None) or getattr(record, "path", None)
                 if isinstance(path, str):
                     kept[path] = kept.get(path, 0) + 1
-        return [RecordCount(path, read, kept.get(path, 0)) for path, read in self.report.read.items()]
+        broken = unreadable_files(self.report)
+        return [RecordCount(path, read, kept.get(path, 0), unreadable=path in broken)
+                for path, read in self.report.read.items()]
 
     def publication(self, key: str) -> Publication | None:
         """The publication with BibTeX key ``key`` (keys compare case-insensitively, as in BibTeX)."""

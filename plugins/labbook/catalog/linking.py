@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from labbook.catalog.lab import Lab
 from labbook.diagnostics import Report, did_you_mean
+from labbook.load.unreadable import Unchecked
 from labbook.model.common import Record, is_slug
 from labbook.text.markdown_text import MarkdownText
 
@@ -53,6 +54,7 @@ class _Checker:
         self.lab = lab
         self.report = report
         self.keys = {p.key.casefold(): p.key for p in lab.publications}
+        self.unchecked = Unchecked(sources=dict(lab.unreadable))
 
     def titles(self, kind: str, ref: str) -> str | None:
         """The title or name of the record ``kind:ref`` (the id itself for a skipped record), else ``None``."""
@@ -90,10 +92,12 @@ class _Checker:
         """Check one id; report it when it names nothing."""
         if self.titles(kind, value) is not None:
             return
+        line, column = record.where_of(*where)
+        if self.unchecked.hides(kind, record.source_path, line):
+            return
         hint = did_you_mean(value, self.known(kind))
         if kind == "pub":
             hint = hint or "publication keys are the BibTeX keys of the .bib files"
-        line, column = record.where_of(*where)
         self.report.error(record.source_path, line, "unknown-ref", f"{field}: no {_NOUN[kind]} has the id '{value}'",
                           column=column, hint=hint)
 
@@ -111,6 +115,7 @@ def link_lab(lab: Lab, report: Report, renderer: MarkdownText | None = None) -> 
         for record in records:
             check_ref_fields(check, record)
     render_markdown_fields(lab, check, report, renderer or MarkdownText())
+    check.unchecked.report_to(report)
 
 
 def check_ref_fields(check: _Checker, record: Record) -> None:
@@ -142,6 +147,8 @@ def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: 
                     # At the link itself, inside the field's text (the nth time this target is written).
                     nth = seen[problem.target] = seen.get(problem.target, -1) + 1
                     line, column = record.where_in(field, problem.target, nth)
+                    if problem.kind in _NOUN and check.unchecked.hides(problem.kind, record.source_path, line):
+                        continue
                     report.error(record.source_path, line, problem.code, f"{field}: {problem.message}",
                                  column=column, hint=hint)
                 record.set_html(field, rendered.html)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from labbook.model.publication import Author, Publication
+from labbook.text.doi import normalize_doi
 from labbook.text.latex import latex_to_text
 
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 # TeX escapes that show up in identifiers copied into .bib files (10.1000/a\_b); the value is an id, not text.
 _ID_ESCAPE = re.compile(r"\\([_%&#$])")
 _ARXIV_CORE = r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
@@ -28,9 +28,9 @@ def field_text(pub: Publication, name: str) -> str:
 
 
 def bare_doi(pub: Publication) -> str:
-    """The DOI without resolver prefix ("10.1000/xyz"), or ""."""
-    value = _ID_ESCAPE.sub(r"\1", pub.raw.get("doi")).strip()
-    return _DOI_PREFIX.sub("", value).strip()
+    """The DOI without resolver prefix ("10.1000/xyz"), or "" when the entry has none or its doi field holds
+    something else (the loader reports that)."""
+    return normalize_doi(pub.raw.get("doi")) or ""
 
 
 def doi_url(pub: Publication) -> str:

@@ -153,6 +153,11 @@ def report_syntax_error(error: PybtexSyntaxError, text: str, command_start: int,
     if detail in {"'}' expected", "')' expected"} and rest.startswith("@"):
         _report_unclosed(text, command_start, what, f"it runs into the next entry (line {err_line})", path, report)
         return
+    if detail == "'=' expected" and _COMMAND_OPEN.match(_line(text, err_line).lstrip()):
+        # "@article{next," read as a field name: the entry before it lacks its final '}' after a last comma.
+        _report_unclosed(text, command_start, what, f"it runs into the next entry (line {err_line})", path, report,
+                         hint="add the missing '}' after the entry's last field, before the next entry")
+        return
     if detail == "'=' expected":
         report.error(path, start_line, "bib-syntax",
                      f"malformed BibTeX in {what}: a field name on line {err_line} has no '=' after it;"
@@ -171,13 +176,15 @@ def report_syntax_error(error: PybtexSyntaxError, text: str, command_start: int,
                  hint=hint)
 
 
-def _report_unclosed(text: str, command_start: int, what: str, how: str, path: str, report: Report) -> None:
+def _report_unclosed(text: str, command_start: int, what: str, how: str, path: str, report: Report,
+                     hint: str = "a '}' or '\"' is missing its partner; check the braces of each field of this entry",
+                     ) -> None:
     """An entry that never closes, reported at the field whose braces do not balance when it can be found."""
     start_line = line_at(text, command_start)
     culprit = unbalanced_field(text, command_start)
     if culprit is None:
         report.error(path, start_line, "bib-unclosed", f"{what} is not closed: {how}; the entry is skipped",
-                     hint="a '}' or '\"' is missing its partner; check the braces of each field of this entry")
+                     hint=hint)
         return
     name, line = culprit
     report.error(path, line, "bib-unclosed",
@@ -211,6 +218,11 @@ def unbalanced_field(text: str, command_start: int) -> tuple[str, int] | None:
         if current is not None:
             depth += body.count("{") - body.count("}")
     return current if current is not None and depth > 0 else None
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.split("\n")
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def _snippet(text: str, limit: int = 60) -> str:

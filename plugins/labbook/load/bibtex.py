@@ -27,6 +27,7 @@ from labbook.load.bib_problems import (
     line_at,
     report_syntax_error,
 )
+from labbook.load.field_names import BARE_BOOLEANS, BOOLEAN_FIELDS
 from labbook.model.bib_entry import RawEntry, RawField
 
 #: Fields that name a parent entry and must not be inherited through ``crossref``.
@@ -67,6 +68,19 @@ class _Tokenizer(LowLevelParser):  # type: ignore[misc]
             )
             return
         raise _Abort(error)
+
+    def substitute_macro(self, name: str) -> str:
+        # al-folio sites write `bibtex_show = true` unbraced. BibTeX reads `true` as an undefined macro; the
+        # meaning is plain, so the word is kept, with a notice rather than an error per entry.
+        field_name = (self.current_field_name or "").lower()
+        if name not in self.macros and field_name in BOOLEAN_FIELDS and name.lower() in BARE_BOOLEANS:
+            self._report.info(self._path, self.lineno, "bib-bare-boolean",
+                              f"{field_name} = {name} in entry '{self.current_entry_key or '?'}' is read as"
+                              f" {{{name.lower()}}}",
+                              hint=f"write {field_name} = {{{name.lower()}}}: BibTeX itself reads a bare word as an"
+                                   " @string macro")
+            return name.lower()
+        return str(super().substitute_macro(name))
 
     def parse_command(self):  # type: ignore[no-untyped-def]
         self.command_line = self.lineno

@@ -51,10 +51,7 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report,
         report.info(doc.path, 1, "yaml-empty", "the file is empty: no records")
         return []
     if not isinstance(doc.data, list):
-        kind = "a mapping" if isinstance(doc.data, dict) else "a single value"
-        report.error(doc.path, 1, "yaml-not-a-list",
-                     f"the file holds {kind}, but it should be a list of records",
-                     hint="start each record with '- ' at the left margin, e.g. '- id: ...'")
+        report_not_a_list(doc, report)
         return []
     report.count_read(doc.path, len(doc.data))
     records: list[R] = []
@@ -73,6 +70,22 @@ def validate_collection(doc: YamlDocument, model: type[R], report: Report,
         record.place(doc.path, doc.marks, (index,), doc)
         records.append(record)
     return records
+
+
+def report_not_a_list(doc: YamlDocument, report: Report) -> None:
+    """The file holds a mapping or a single value: reported where it starts, with the way out for the usual
+    slip, a list wrapped in a mapping (``openings:`` and the records indented under it)."""
+    line, column = doc.where(())
+    hint = "start each record with '- ' at the left margin, e.g. '- id: ...'"
+    if isinstance(doc.data, dict):
+        wrapped = [key for key, value in doc.data.items() if isinstance(value, list)]
+        if wrapped:
+            line, column = doc.where((wrapped[0],))
+            hint = (f"the records are under '{wrapped[0]}:'; delete that line and move the records to the left"
+                    " margin, so the file itself is the list")
+    kind = "a mapping" if isinstance(doc.data, dict) else "a single value"
+    report.error(doc.path, line, "yaml-not-a-list", f"the file holds {kind}, but it should be a list of records",
+                 column=column, hint=hint)
 
 
 def _validate_record(item: dict[str, Any], doc: YamlDocument, index: int, model: type[R], report: Report,

@@ -13,17 +13,21 @@ from pybtex.database import Person as BibName
 
 from labbook.diagnostics import Report
 from labbook.load.entry_kind import classify, derive_badge, parse_month
+from labbook.load.field_names import BOOLEAN_FIELDS, check_boolean, check_field_names
+from labbook.load.tex_fields import check_tex_commands
 from labbook.model.bib_entry import RawEntry
 from labbook.model.names import normalize_name
 from labbook.model.publication import LINK_FIELDS, Author, Link, Publication
+from labbook.text.doi import normalize_doi
 from labbook.text.latex import latex_to_html, latex_to_text
+from labbook.text.link_fields import arxiv_id_of_url, eprint_arxiv_id, unwrap_tex_link
 from labbook.text.safe_urls import check_url
 from labbook.text.slugs import slugify
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)")
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
+_EPRINT_FIELDS = ("eprint", "archiveprefix", "eprinttype", "primaryclass")
 _VENUE_FIELDS = ("journal", "booktitle", "school", "institution", "howpublished", "publisher", "organization")
-_TRUE = frozenset({"true", "yes", "1", "y", "on"})
 
 
 def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
@@ -46,6 +50,10 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
     venue_text = latex_to_text(venue_tex)
     abbr = latex_to_text(raw.get("abbr"))
     topics_src = raw.get("keywords") or raw.get("topics")
+    check_tex_commands(raw, report)
+    check_field_names(raw.key, {name: raw.line_of(name) for name in raw.fields}, raw.inherited, raw.path, report)
+    flags = {name: check_boolean(raw.key, name, raw.get(name), raw.line_of(name), raw.path, report)
+             for name in sorted(BOOLEAN_FIELDS) if name in raw.fields}
     return Publication(
         key=raw.key,
         slug=_key_slug(raw.key),
@@ -66,7 +74,7 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
         abstract_html=Markup(latex_to_html(raw.get("abstract"))),
         award_html=Markup(latex_to_html(raw.get("award") or raw.get("award_name"))),
         note_html=Markup(latex_to_html(raw.get("additional_info") or raw.get("note"))),
-        selected=raw.get("selected").strip().lower() in _TRUE,
+        selected=flags.get("selected", False),
         raw=raw,
         order=order,
     )
@@ -175,28 +183,46 @@ def _topics(value: str) -> list[str]:
 
 def _links(raw: RawEntry, report: Report) -> list[Link]:
     links: list[Link] = []
+    eprint = "" if raw.get("arxiv").strip() else eprint_arxiv_id({n: raw.get(n) for n in _EPRINT_FIELDS})
     for name, label in LINK_FIELDS:
-        value = raw.get(name).strip()
+        value = unwrap_tex_link(raw.get(name).strip()).strip()
+        line = raw.line_of(name)
+        if name == "arxiv" and not value and eprint:
+            value, line = eprint, raw.line_of("eprint")
         if not value:
             continue
+        if name == "doi":
+            doi = normalize_doi(value)
+            if not doi:
+                report.warning(raw.path, line, "bib-bad-doi",
+                               f"entry '{raw.key}': doi = '{value[:80]}' is not a DOI; it is left out",
+                               hint="a DOI starts with 10. and a slash follows the publisher's number, as in"
+                                    " 10.1145/3292500.3330701; put a web address in url instead")
+                continue
+            value = doi
         url = _normalize_link(name, value)
         checked = check_url(url)
         if checked is None:
-            report.error(raw.path, raw.line_of(name), "bib-unsafe-url",
+            report.error(raw.path, line, "bib-unsafe-url",
                          f"entry '{raw.key}': the {name} link '{value[:80]}' is not an http(s), mailto or "
                          "relative URL and is left out",
                          hint="use a full https:// address or a path relative to the site")
             continue
-        if name == "url" and (raw.get("html") or raw.get("website") or any(url == lk.url for lk in links)):
-            continue  # al-folio sites keep url and html pointing at the same page
+        if name == "url" and (raw.get("html") or raw.get("website") or any(url == lk.url for lk in links)
+                              or _same_arxiv(url, links)):
+            continue  # al-folio sites keep url and html pointing at the same page; arXiv exports repeat the id
         links.append(Link(kind=name, label=label, url=checked))
     return links
 
 
+def _same_arxiv(url: str, links: list[Link]) -> bool:
+    found = arxiv_id_of_url(url)
+    return bool(found) and any(lk.kind == "arxiv" and arxiv_id_of_url(lk.url) == found for lk in links)
+
+
 def _normalize_link(name: str, value: str) -> str:
     if name == "doi":
-        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value, flags=re.I)
-        return "https://doi.org/" + doi
+        return "https://doi.org/" + value
     if name == "arxiv":
         value = re.sub(r"^arxiv:\s*", "", value, flags=re.I)
     if name == "arxiv" and not re.match(r"^[a-z]+:", value, re.I):

@@ -6,6 +6,8 @@ table naming the same options.
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -24,8 +26,9 @@ class LabbookConfig(base.Config):
     highlight_members = c.Type(bool, default=DEFAULTS.highlight_members)
     max_authors = c.Type(int, default=DEFAULTS.max_authors)
     timezone = c.Type(str, default=DEFAULTS.timezone)
-    today = c.Optional(c.Type(str))
+    today = c.Optional(c.Type((str, date)))  # an unquoted YYYY-MM-DD arrives as a date
     notes_dir = c.Type(str, default=DEFAULTS.notes_dir)
     feed_limit = c.Type(int, default=DEFAULTS.feed_limit)
+    list_crossref_parents = c.Type(bool, default=DEFAULTS.list_crossref_parents)
     mathjax = c.Type(bool, default=DEFAULTS.mathjax)
     key_pattern = c.Type(str, default=DEFAULTS.key_pattern)

@@ -27,6 +27,11 @@ def _template_files(dirs: list[Path]) -> list[Path]:
     return sorted(p for d in dirs if d.is_dir() for p in d.rglob("*") if p.is_file())
 
 
+def _files_came_or_went(lab: Lab) -> bool:
+    # A PDF or photo that data links to was added or deleted: its "missing file" warning must follow.
+    return any(Path(path).is_file() != existed for path, existed in lab.local_files.items())
+
+
 class LabCache:
     """Keeps the last Lab and Renderer, keyed by the content of the files they were made from.
 
@@ -44,7 +49,7 @@ class LabCache:
     def lab(self, settings: Settings) -> Lab:
         """The lab for ``settings``, reloaded only when an input file or an option changed."""
         key = (_fingerprint(lab_inputs(settings)), repr(settings))
-        if self._lab is None or key != self._lab_key:
+        if self._lab is None or key != self._lab_key or _files_came_or_went(self._lab):
             self._lab, self._lab_key = load_lab(settings, self.memo), key
         return self._lab
 

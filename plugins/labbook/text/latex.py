@@ -14,7 +14,9 @@ from typing import Final
 
 from markupsafe import escape
 
-__all__ = ["latex_to_html", "latex_to_text", "strip_tex_for_sort"]
+from labbook.text.latex_commands import INVISIBLE_ARGS, TYPESETTING, stack_accents
+
+__all__ = ["latex_to_html", "latex_to_text", "strip_tex_for_sort", "unknown_commands"]
 
 _HTML: Final = 0
 _TEXT: Final = 1
@@ -151,8 +153,12 @@ def _math(tex: str, display: bool, mode: int) -> str:
     return f'<span class="arithmatex">{opening}{escape(tex)}{closing}</span>'
 
 
-def _convert(s: str, mode: int) -> str:
-    """Scan s once, appending output pieces to a flat list; frames only remember where groups began."""
+def _convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
+    """Scan s once, appending output pieces to a flat list; frames only remember where groups began.
+
+    The names of commands the scanner does not know (outside math) are added to ``unknown`` when given.
+    """
+    s = stack_accents(s)
     html = mode == _HTML
     esc = (lambda t: str(escape(t))) if html else str
     out: list[str] = []  # never holds "" except a not-yet-filled tag placeholder
@@ -261,6 +267,9 @@ def _convert(s: str, mode: int) -> str:
                     stack[-1][2].append((len(out) - 1, *_SWITCHES[name]))
             elif name in _DROP_ARGS:
                 pos = take_arg(None if mode == _SORT else ("drop",), pos)
+            elif name in INVISIBLE_ARGS:
+                raw = _raw_group(s, pos)
+                pos = raw[1] if raw is not None else pos
             elif name in ("url", "path", "href", "ensuremath"):
                 raw = _raw_group(s, pos)
                 if raw is None:
@@ -276,7 +285,9 @@ def _convert(s: str, mode: int) -> str:
                     pos = after
                 else:
                     emit(_clean_url(arg))
-            # Any other command is dropped; an argument it had is then read as a plain group.
+            # Any other command is dropped; an argument it had is then read as a plain group, so its text stays.
+            elif unknown is not None and name not in TYPESETTING:
+                unknown.add(name)
         elif kind == "open":
             stack.append([len(out), None, []])
         elif kind == "close":
@@ -349,6 +360,27 @@ def _as_str(text: object) -> str:
     if isinstance(text, bytes):
         return text.decode("utf-8", "replace")
     return "" if text is None else str(text)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _unknown(text: str) -> tuple[str, ...]:
+    if "\\" not in text:
+        return ()
+    found: set[str] = set()
+    try:
+        _convert(text, _TEXT, found)
+    except Exception:  # the scanner is tested not to raise; see _cached
+        return ()
+    return tuple(sorted(found))
+
+
+def unknown_commands(text: str) -> tuple[str, ...]:
+    """The names of the commands in ``text`` (outside math) that the conversion does not know, sorted.
+
+    Their argument is kept as text and the command itself is dropped (``\\foo{bar}`` gives "bar"); commands
+    that only change fonts or spacing (``\\textsc``, ``\\mbox`` ...) are not listed.
+    """
+    return _unknown(_as_str(text))
 
 
 def latex_to_html(text: str) -> str:
