@@ -78,6 +78,32 @@ def new(directory: Path, name: str) -> None:
                "  make check      # what CI runs on every pull request")
 
 
+@main.command(name="import")
+@click.argument("template", type=click.Choice(["al-folio", "academicpages", "hugoblox"]))
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("dest", required=False, type=click.Path(path_type=Path))
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path),
+              help="Merge into this existing labbook site instead of creating DEST.")
+@click.option("--lang", default=None, help="Hugo: the language to import (default: the site's default language).")
+def import_(template: str, source: Path, dest: Path | None, into: Path | None, lang: str | None) -> None:
+    """Import an al-folio, academicpages or Hugo Blox site from SOURCE into a new site DEST (or --into a site).
+
+    Writes DEST/IMPORT-REPORT.md. Exits 0 when everything found was imported, 1 when some items were skipped
+    (the site is still written), 2 on usage errors.
+    """
+    from labbook.importers import ImportUsageError, run_import
+
+    if dest is not None and into is not None:
+        raise click.UsageError("give either DEST or --into, not both")
+    try:
+        outcome = run_import(template, source, dest, into=into, lang=lang)
+    except ImportUsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(outcome.report.markdown())
+    click.echo(f"{outcome.report.summary()}; written to {outcome.report_path}", err=True)
+    sys.exit(outcome.exit_code)
+
+
 def site_settings(config_file: Path) -> tuple[Settings | None, list[Diagnostic]]:
     """The Settings a build of ``config_file`` would use, or ``None`` and diagnostics when it cannot be read.
 

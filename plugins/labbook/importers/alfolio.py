@@ -1,0 +1,248 @@
+"""al-folio (Jekyll + jekyll-scholar): ``_bibliography`` verbatim, ``_news``, ``_projects``, teaching, the
+about page, people from ``_data`` lists, a ``_people`` collection or the ``profiles`` page, and the owner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from labbook.importers.bibfile import read_bib_path, take_bib_file
+from labbook.importers.common import Context, add_news, add_page, add_person, content_files
+from labbook.importers.frontmatter import load_yaml_file, scalar
+from labbook.importers.jekyll import (LINK_NAMES, keep_pages, load_config, people_from_collection,
+                                      people_from_data, pi_name, report_duplicates)
+from labbook.importers.records import clean_text, normalize_date, safe_url
+from labbook.urls import slugify
+
+PHOTO_DIRS = ("assets/img", "assets/img/people", "images")
+#: Pages al-folio generates from data; their content comes in as records.
+TEMPLATE_PAGES = {"about", "publications", "news", "projects", "profiles", "people", "cv", "repositories",
+                  "blog", "404", "teaching", "dropdown", "books", "members", "courses", "alumni", "about_einstein"}
+
+
+def not_a_site(source: Path) -> str | None:
+    """Why ``source`` is not an al-folio site (None when it is one)."""
+    if not (source / "_config.yml").is_file():
+        return "expected a Jekyll site with _config.yml at its top"
+    if not any((source / d).is_dir() for d in ("_bibliography", "_news", "_projects")):
+        return "expected al-folio's _bibliography/ (or _news/, _projects/) folder"
+    return None
+
+
+def import_site(ctx: Context) -> None:
+    """Import an al-folio site."""
+    config = load_config(ctx)
+    ctx.writer.lab_name = clean_text(config.get("title")) if scalar(config.get("title")) not in ("", "blank") \
+        else pi_name(config) or "My Lab"
+    _bibliography(ctx, config)
+    data_used = people_from_data(ctx, PHOTO_DIRS)
+    if (ctx.source / "_people").is_dir():
+        people_from_collection(ctx, ctx.source / "_people", PHOTO_DIRS)
+    elif not data_used:
+        _profiles(ctx, config)
+    _news(ctx)
+    _projects(ctx)
+    _teaching(ctx)
+    _about(ctx, config)
+    _data_files(ctx, data_used)
+    keep_pages(ctx, ctx.source / "_pages", TEMPLATE_PAGES, data_used | {"courses"})
+    for path in content_files(ctx.source / "_posts", (".md", ".markdown")):
+        doc = ctx.read(path)
+        if doc.error or doc.draft:
+            continue
+        add_page(ctx, doc, f"blog/{slugify(path.stem, fallback='post')}.md",
+                 clean_text(doc.meta.get("title")) or path.stem, kind="blog post")
+
+
+def _bibliography(ctx: Context, config: dict[str, Any]) -> None:
+    scholar = config.get("scholar") if isinstance(config.get("scholar"), dict) else {}
+    folder = ctx.source / (scalar(scholar.get("source")).strip("/") or "_bibliography")
+    named = scalar(scholar.get("bibliography")) or "papers.bib"
+    paths = [folder / named] if (folder / named).is_file() else sorted(folder.glob("*.bib"))
+    for path in paths:
+        text, first, error = read_bib_path(path)
+        rel = path.relative_to(ctx.source).as_posix()
+        if error:
+            ctx.report.note(rel, 1, error)
+            continue
+        take_bib_file(ctx.writer, ctx.report, text, rel, first)
+
+
+def _owner(ctx: Context, config: dict[str, Any], *, bio: str | None = None, photo: str | None = None) -> None:
+    name = pi_name(config)
+    if not name or name.lower() == ctx.writer.lab_name.lower() and not scalar(config.get("last_name")):
+        ctx.report.note("_config.yml", 1, "no person's name in first_name/last_name; no owner record was made")
+        return
+    socials, _, _ = load_yaml_file(ctx.source / "_data" / "socials.yml")
+    links: dict[str, Any] = {}
+    for key, value in {**config, **(socials if isinstance(socials, dict) else {})}.items():
+        if key in LINK_NAMES and isinstance(value, (str, int)) and key not in ("url",):
+            links[LINK_NAMES[key]] = value
+    ctx.report.found("people")
+    add_person(ctx, "_config.yml", 1, {"name": name, "bio": bio, "photo": photo}, links=links, role_texts=(),
+               fixed_role="pi")
+
+
+def _profiles(ctx: Context, config: dict[str, Any]) -> None:
+    """People as al-folio's demo people page writes them: a ``profiles:`` list of content files and images."""
+    path = ctx.source / "_pages" / "profiles.md"
+    doc = ctx.read(path) if path.is_file() else None
+    profiles = doc.meta.get("profiles") if doc else None
+    if not doc or not isinstance(profiles, list):
+        about = ctx.read(ctx.source / "_pages" / "about.md")
+        image = (about.meta.get("profile") or {}).get("image") if isinstance(about.meta.get("profile"), dict) \
+            else None
+        photo = ctx.assets.copy(scalar(image), ("_pages/about.md", about.line_of("image")), extra=PHOTO_DIRS) \
+            if image else None
+        _owner(ctx, config, photo=photo)
+        return
+    seen: set[str] = set()
+    for profile in profiles:
+        ctx.report.found("people")
+        line = doc.line_of("profiles")
+        if not isinstance(profile, dict):
+            ctx.report.skip("people", doc.rel, line, "a profile that is not a set of fields")
+            continue
+        content = scalar(profile.get("content"))
+        name = clean_text(profile.get("name")) or pi_name(config)
+        if content in seen:
+            ctx.report.skip("people", doc.rel, line, f"a second profile showing the same page '{content}'")
+            continue
+        seen.add(content)
+        bio = None
+        if content and (ctx.source / "_pages" / content).is_file():
+            bio = ctx.body(ctx.read(ctx.source / "_pages" / content)) or None
+        photo = ctx.assets.copy(scalar(profile.get("image")), (doc.rel, line), extra=PHOTO_DIRS) \
+            if profile.get("image") else None
+        add_person(ctx, doc.rel, line, {"name": name, "bio": bio, "photo": photo}, links={}, role_texts=(),
+                   fixed_role="pi")
+
+
+def _news(ctx: Context) -> None:
+    for path in content_files(ctx.source / "_news", (".md", ".markdown", ".html")):
+        doc = ctx.read(path)
+        ctx.report.found("news")
+        if doc.error:
+            ctx.report.skip("news", doc.rel, doc.error_line, doc.error)
+            continue
+        if doc.draft:
+            ctx.report.skip("news", doc.rel, 1, "marked as a draft / unpublished")
+            continue
+        ctx.unmapped(doc, set())
+        add_news(ctx, doc, doc.meta.get("date"), clean_text(doc.meta.get("title")), ctx.body(doc))
+
+
+def _projects(ctx: Context) -> None:
+    for path in content_files(ctx.source / "_projects"):
+        doc = ctx.read(path)
+        ctx.report.found("projects")
+        if doc.error:
+            ctx.report.skip("projects", doc.rel, doc.error_line, doc.error)
+            continue
+        title = clean_text(doc.meta.get("title"))
+        if not title:
+            ctx.report.skip("projects", doc.rel, 1, "no title")
+            continue
+        body = ctx.body(doc)
+        img = scalar(doc.meta.get("img"))
+        if img and (url := ctx.assets.copy(img, (doc.rel, doc.line_of("img")))):
+            body = f"![{title}]({url})\n\n{body}"
+        record: dict[str, Any] = {"id": ctx.writer.ids.new("projects", path.stem, fallback="project"),
+                                  "title": title}
+        if desc := clean_text(doc.meta.get("description")):
+            record["summary"] = desc
+        if body:
+            record["background"] = body
+        if cat := clean_text(doc.meta.get("category")):
+            record["topics"] = [cat]
+        ctx.unmapped(doc, {"img", "github", "github_stars"})
+        ctx.writer.add("projects", record, (doc.rel, 1), "projects")
+
+
+def _teaching(ctx: Context) -> None:
+    for folder in ("_teachings", "_teaching"):
+        for path in content_files(ctx.source / folder):
+            doc = ctx.read(path)
+            ctx.report.found("courses")
+            if doc.error or not clean_text(doc.meta.get("title")):
+                ctx.report.skip("courses", doc.rel, doc.error_line, doc.error or "no title")
+                continue
+            title = clean_text(doc.meta.get("title"))
+            term = " ".join(p for p in (scalar(doc.meta.get("term")), scalar(doc.meta.get("year"))) if p)
+            record: dict[str, Any] = {"code": clean_text(doc.meta.get("course_id")) or path.stem, "title": title}
+            if term:
+                record["terms"] = [term]
+            text = "\n\n".join(t for t in (clean_text(doc.meta.get("description")), ctx.body(doc)) if t)
+            if text:
+                record["description"] = text
+            if doc.meta.get("schedule"):
+                ctx.report.note(doc.rel, doc.line_of("schedule"), "the course schedule has no labbook equivalent; "
+                                "not imported")
+            ctx.unmapped(doc, {"instructor", "term", "year", "course_id", "schedule", "location", "time"})
+            ctx.writer.add("courses", record, (doc.rel, 1), "courses")
+    path = ctx.source / "_data" / "courses.yml"
+    if path.is_file():
+        report_duplicates(ctx, path)
+        data, error, line = load_yaml_file(path)
+        for item in data if isinstance(data, list) else []:
+            ctx.report.found("courses")
+            code = clean_text(item.get("shortname") or item.get("code") or item.get("title")) \
+                if isinstance(item, dict) else ""
+            if not code:
+                ctx.report.skip("courses", "_data/courses.yml", line, "no course code or title")
+                continue
+            record = {"code": code, "title": clean_text(item.get("title")) or None}
+            offerings = item.get("offerings") if isinstance(item.get("offerings"), list) else []
+            terms = [clean_text(o.get("shortyear") or o.get("year")) for o in offerings if isinstance(o, dict)]
+            if terms := [t for t in terms if t]:
+                record["terms"] = terms
+            if url := safe_url(item.get("url")):
+                record["url"] = url
+            ctx.writer.add("courses", {k: v for k, v in record.items() if v}, ("_data/courses.yml", line),
+                           "courses")
+
+
+def _about(ctx: Context, config: dict[str, Any]) -> None:
+    path = ctx.source / "_pages" / "about.md"
+    if not path.is_file():
+        return
+    doc = ctx.read(path)
+    parts = [f"# {ctx.writer.lab_name}"]
+    if subtitle := scalar(doc.meta.get("subtitle")):
+        parts.append(subtitle)
+    profile = doc.meta.get("profile") if isinstance(doc.meta.get("profile"), dict) else {}
+    if image := scalar(profile.get("image")):
+        url = ctx.assets.copy(image, (doc.rel, doc.line_of("image")), extra=PHOTO_DIRS)
+        if url:
+            parts.append(f"![{ctx.writer.lab_name}]({url}){{ align=right width=200 }}")
+    parts.append(ctx.body(doc, page_rel="index.md"))
+    if doc.meta.get("selected_papers"):
+        parts.append("## Selected publications\n\n{{ publications(selected=true) }}")
+    if isinstance(doc.meta.get("announcements"), dict) and doc.meta["announcements"].get("enabled"):
+        parts.append("## News\n\n{{ news(limit=5) }}")
+    ctx.writer.home = "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _data_files(ctx: Context, data_used: set[str]) -> None:
+    data_dir = ctx.source / "_data"
+    handled = data_used | {"courses", "socials", "navigation", "repositories", "citations"}
+    for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
+        rel = path.relative_to(ctx.source).as_posix()
+        if path.stem == "coauthors":
+            report_duplicates(ctx, path)
+            data, _, _ = load_yaml_file(path)
+            ctx.report.note(rel, 1, f"{len(data) if isinstance(data, dict) else 0} co-author links: labbook links "
+                            "only the lab's people; external co-author pages were not imported")
+        elif path.stem == "cv" or path.stem == "venues":
+            ctx.report.note(rel, 1, f"{path.name} was not imported (labbook has no {path.stem} data yet)")
+        elif path.stem not in handled and path.suffix in (".yml", ".yaml", ".json"):
+            ctx.report.note(rel, 1, "data file not imported: it is not one labbook knows")
+    resume = ctx.source / "assets" / "json" / "resume.json"
+    if resume.is_file():
+        try:
+            json.loads(resume.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        ctx.report.note("assets/json/resume.json", 1, "the JSON Resume CV was not imported (labbook has no CV data)")
+    _ = normalize_date
