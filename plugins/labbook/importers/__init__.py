@@ -75,7 +75,7 @@ def run_import(template: str, source: Path, dest: Path | None, *, into: Path | N
     writer.write()
     from labbook.importers.verify import verify_site
 
-    verify_site(target, report)
+    verify_site(target, report, writer.bib_origin)
     report_path = target / "IMPORT-REPORT.md"
     report_path.write_text(report.markdown(), encoding="utf-8")
     return ImportOutcome(report, report_path)

@@ -80,6 +80,7 @@ def take_bib_file(writer: SiteWriter, report: ImportReport, text: str, rel: str,
             report.skip("publications", rel, line, clash + "; the first entry is kept")
             continue
         writer.claim_bib(entry.key, entry.doi)
+        writer.bib_origin[entry.key] = (rel, line)
         kept.append(entry.text)
         report.imported("publications")
     header = f"% Imported from {rel} by labbook import; entries are as they were written there."

@@ -112,6 +112,12 @@ def add_person(ctx: Context, doc_rel: str, line: int, fields: dict[str, Any], *,
         if any(role_texts):
             ctx.report.note(doc_rel, line, f"role '{' / '.join(t for t in role_texts if t)}' of {name} is not one "
                             f"of labbook's roles; imported as {role}")
+    folded = " ".join(name.casefold().split())
+    if folded in ctx.writer.person_names:
+        ctx.report.skip("people", doc_rel, line, f"{name} is already imported from "
+                        f"{ctx.writer.person_names[folded]}; the first record is kept")
+        return None
+    ctx.writer.person_names[folded] = f"{doc_rel}:{line}"
     ident = ctx.writer.ids.new("people", str(fields.get("id") or name), fallback="person")
     kept, other = person_links({k: scalar(v) for k, v in links.items()})
     for kind, value in other.items():

@@ -75,6 +75,9 @@ def convert_liquid(text: str, refs: Refs) -> str:
     text = re.sub(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", "", text, flags=re.S)
     text = re.sub(r"\{%-?\s*(?:raw|endraw)\s*-?%\}", "", text)
     text = re.sub(r"\{\{\s*site\.(?:baseurl|url)\s*\}\}", "", text)
+    text = re.sub(r"\{%-?\s*highlight\s+([\w+#.-]+)[^%]*%\}\n?(.*?)\{%-?\s*endhighlight\s*-?%\}",
+                  lambda m: f"```{m[1]}\n{m[2].strip(chr(10))}\n```", text, flags=re.S)
+    text = re.sub(r"\{%-?\s*(?:twitter|gist)\s+(https://\S+)[^%]*%\}", r"<\1>", text)
 
     def tag(m: re.Match[str]) -> str:
         if m[3] is not None:  # {{ expression }}

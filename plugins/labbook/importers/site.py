@@ -48,6 +48,8 @@ class SiteWriter:
         self.records: dict[str, list[dict[str, Any]]] = {kind: [] for kind in COLLECTION_FILES}
         self.bib_parts: list[tuple[str, str]] = []  # (origin, BibTeX text)
         self.bib_keys: set[str] = set()
+        self.bib_origin: dict[str, tuple[str, int]] = {}
+        self.person_names: dict[str, str] = {}
         self.dois: set[str] = set()
         self.pages: dict[str, str] = {}  # docs-relative path -> Markdown
         self.page_titles: dict[str, str] = {}

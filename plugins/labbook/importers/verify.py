@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ def site_options(site: Path) -> dict[str, Any]:
     return {}
 
 
-def verify_site(site: Path, report: ImportReport) -> dict[str, int]:
+def verify_site(site: Path, report: ImportReport,
+                origins: dict[str, tuple[str, int]] | None = None) -> dict[str, int]:
     """Load ``site`` as a build would; every problem becomes a note, and records the loader drops are moved
     from "imported" to "skipped". Returns the count of records of each kind the site now has."""
     try:
@@ -45,8 +47,11 @@ def verify_site(site: Path, report: ImportReport) -> dict[str, int]:
     lab = load_lab(settings)
     for diagnostic in lab.report.items:
         if diagnostic.severity is not Severity.INFO:
-            report.note(f"(new site) {diagnostic.path}", diagnostic.line,
-                        f"labbook {diagnostic.severity.value}: {diagnostic.message}")
+            key = re.search(r"entry '([^']+)'", diagnostic.message)
+            path, line = (origins or {}).get(key[1] if key else "", (f"(new site) {diagnostic.path}",
+                                                                   diagnostic.line))
+            report.note(path, line, f"labbook {diagnostic.severity.value} (a problem of the source data, the "
+                        f"new site's `mkdocs build --strict` fails on it): {diagnostic.message}")
     counts = {kind: len(getattr(lab, attr)) for kind, attr in _LAB_LISTS.items()}
     for count in lab.record_counts():
         lost = count.read - count.kept
