@@ -15,7 +15,7 @@ from pathlib import Path
 from labbook.importers import academicpages, alfolio, hugoblox
 from labbook.importers.assets import Assets
 from labbook.importers.common import Context
-from labbook.importers.report import ImportReport
+from labbook.importers.report import ImportReport, ImportUsageError
 from labbook.importers.site import SiteWriter
 
 __all__ = ["TEMPLATES", "ImportOutcome", "ImportUsageError", "run_import"]
@@ -27,10 +27,6 @@ TEMPLATES: dict[str, tuple[Callable[[Context], None], tuple[str, ...], Callable[
     "hugoblox": (hugoblox.import_site, ("static", "assets/media", "assets/images", "static/media"),
                  hugoblox.not_a_site, True),
 }
-
-
-class ImportUsageError(Exception):
-    """The command was used wrongly (the message says what was expected); nothing was written."""
 
 
 @dataclass

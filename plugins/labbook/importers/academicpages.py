@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.importers.bibfile import read_bib_path, split_entries
-from labbook.importers.common import Context, add_news, add_page, add_person, content_files
+from labbook.importers.common import Context, add_news, add_person, content_files, is_draft
 from labbook.importers.frontmatter import Document, scalar
 from labbook.importers.jekyll import keep_pages, link_name, load_config, people_from_collection
 from labbook.importers.records import bib_entry, bib_key, clean_text, normalize_date, safe_url, split_names
@@ -50,6 +50,8 @@ def import_site(ctx: Context) -> None:
         _course(ctx, ctx.read(path), owner_id)
     for path in content_files(ctx.source / "_posts"):
         doc = ctx.read(path)
+        if is_draft(ctx, doc):
+            continue
         ctx.report.found("news")
         if doc.error or doc.draft:
             ctx.report.skip("news", doc.rel, doc.error_line, doc.error or "marked as a draft / unpublished")
@@ -99,6 +101,8 @@ def _sections(body: str) -> dict[str, str]:
 
 
 def _publication(ctx: Context, doc: Document, owner: str) -> None:
+    if is_draft(ctx, doc):
+        return
     ctx.report.found("publications")
     if doc.error:
         ctx.report.skip("publications", doc.rel, doc.error_line, doc.error)
@@ -169,6 +173,8 @@ def _local_bib(ctx: Context, doc: Document) -> str:
 
 
 def _talk(ctx: Context, doc: Document, speaker: str | None) -> None:
+    if is_draft(ctx, doc):
+        return
     ctx.report.found("talks")
     title = clean_text(doc.meta.get("title"))
     date = normalize_date(doc.meta.get("date"))
@@ -196,6 +202,8 @@ def _talk(ctx: Context, doc: Document, speaker: str | None) -> None:
 
 
 def _course(ctx: Context, doc: Document, instructor: str | None) -> None:
+    if is_draft(ctx, doc):
+        return
     ctx.report.found("courses")
     title = clean_text(doc.meta.get("title"))
     if doc.error or not title:
@@ -220,6 +228,8 @@ def _course(ctx: Context, doc: Document, instructor: str | None) -> None:
 
 
 def _project(ctx: Context, doc: Document) -> None:
+    if is_draft(ctx, doc):
+        return
     ctx.report.found("projects")
     title = clean_text(doc.meta.get("title"))
     if doc.error or not title:

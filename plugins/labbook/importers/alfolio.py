@@ -3,16 +3,22 @@ about page, people from ``_data`` lists, a ``_people`` collection or the ``profi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from labbook.importers.bibfile import read_bib_path, take_bib_file
-from labbook.importers.common import Context, add_news, add_page, add_person, content_files
+from labbook.importers.common import Context, add_news, add_page, add_person, content_files, is_draft
 from labbook.importers.frontmatter import load_yaml_file, scalar
-from labbook.importers.jekyll import (LINK_NAMES, keep_pages, load_config, people_from_collection,
-                                      people_from_data, pi_name, report_duplicates)
-from labbook.importers.records import clean_text, normalize_date, safe_url
+from labbook.importers.jekyll import (
+    LINK_NAMES,
+    keep_pages,
+    load_config,
+    people_from_collection,
+    people_from_data,
+    pi_name,
+    report_duplicates,
+)
+from labbook.importers.records import clean_text, safe_url
 from labbook.urls import slugify
 
 PHOTO_DIRS = ("assets/img", "assets/img/people", "images")
@@ -71,7 +77,7 @@ def _bibliography(ctx: Context, config: dict[str, Any]) -> None:
 
 def _owner(ctx: Context, config: dict[str, Any], *, bio: str | None = None, photo: str | None = None) -> None:
     name = pi_name(config)
-    if not name or name.lower() == ctx.writer.lab_name.lower() and not scalar(config.get("last_name")):
+    if not name or (name.lower() == ctx.writer.lab_name.lower() and not scalar(config.get("last_name"))):
         ctx.report.note("_config.yml", 1, "no person's name in first_name/last_name; no owner record was made")
         return
     socials, _, _ = load_yaml_file(ctx.source / "_data" / "socials.yml")
@@ -122,6 +128,8 @@ def _profiles(ctx: Context, config: dict[str, Any]) -> None:
 def _news(ctx: Context) -> None:
     for path in content_files(ctx.source / "_news", (".md", ".markdown", ".html")):
         doc = ctx.read(path)
+        if is_draft(ctx, doc):
+            continue
         ctx.report.found("news")
         if doc.error:
             ctx.report.skip("news", doc.rel, doc.error_line, doc.error)
@@ -136,6 +144,8 @@ def _news(ctx: Context) -> None:
 def _projects(ctx: Context) -> None:
     for path in content_files(ctx.source / "_projects"):
         doc = ctx.read(path)
+        if is_draft(ctx, doc):
+            continue
         ctx.report.found("projects")
         if doc.error:
             ctx.report.skip("projects", doc.rel, doc.error_line, doc.error)
@@ -164,6 +174,8 @@ def _teaching(ctx: Context) -> None:
     for folder in ("_teachings", "_teaching"):
         for path in content_files(ctx.source / folder):
             doc = ctx.read(path)
+            if is_draft(ctx, doc):
+                continue
             ctx.report.found("courses")
             if doc.error or not clean_text(doc.meta.get("title")):
                 ctx.report.skip("courses", doc.rel, doc.error_line, doc.error or "no title")
@@ -184,7 +196,7 @@ def _teaching(ctx: Context) -> None:
     path = ctx.source / "_data" / "courses.yml"
     if path.is_file():
         report_duplicates(ctx, path)
-        data, error, line = load_yaml_file(path)
+        data, _, line = load_yaml_file(path)
         for item in data if isinstance(data, list) else []:
             ctx.report.found("courses")
             code = clean_text(item.get("shortname") or item.get("code") or item.get("title")) \
@@ -240,9 +252,4 @@ def _data_files(ctx: Context, data_used: set[str]) -> None:
             ctx.report.note(rel, 1, "data file not imported: it is not one labbook knows")
     resume = ctx.source / "assets" / "json" / "resume.json"
     if resume.is_file():
-        try:
-            json.loads(resume.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
         ctx.report.note("assets/json/resume.json", 1, "the JSON Resume CV was not imported (labbook has no CV data)")
-    _ = normalize_date

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.importers.assets import Assets
-from labbook.importers.frontmatter import Document, line_in, read_document, scalar
+from labbook.importers.frontmatter import Document, duplicate_keys, line_in, read_document, scalar
 from labbook.importers.markup import Refs, convert
 from labbook.importers.records import clean_text, normalize_date, person_links
 from labbook.importers.report import ImportReport
@@ -42,7 +42,11 @@ class Context:
     def read(self, path: Path) -> Document:
         """A content file of the source; a file whose front matter does not parse is reported (not skipped:
         the caller decides)."""
-        return read_document(path, self.source)
+        doc = read_document(path, self.source)
+        if doc.front and not doc.error and not doc.path.read_bytes().startswith(b"+++"):
+            for key, line in duplicate_keys(doc.front):
+                self.report.note(doc.rel, line + 1, f"front-matter key '{key}' is written twice; the last is used")
+        return doc
 
     def body(self, doc: Document, *, page_rel: str | None = None, cite: Any = None, text: str | None = None) -> str:
         """``doc``'s body (or ``text`` from it) as plain Markdown; file links resolved for a page at
@@ -165,3 +169,12 @@ def add_page(ctx: Context, doc: Document, rel: str, title: str, *, kind: str = "
     ctx.report.found("pages")
     ctx.report.imported("pages")
     return rel
+
+
+def is_draft(ctx: Context, doc: Document) -> bool:
+    """Whether ``doc`` is a draft (Hugo ``draft: true``, Jekyll ``published: false``): noted, never imported and
+    not counted as found, since the old site did not publish it either."""
+    if doc.draft:
+        ctx.report.note(doc.rel, doc.line_of("draft") if "draft" in doc.meta else doc.line_of("published"),
+                        "a draft (not published by the old site); not imported")
+    return doc.draft

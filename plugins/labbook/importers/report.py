@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 KINDS = ("publications", "people", "talks", "news", "projects", "courses", "pages")
 
 
+class ImportUsageError(Exception):
+    """The command was used wrongly (the message says what was expected); nothing was written."""
+
+
 @dataclass(frozen=True)
 class Note:
     """One thing the reader of the report must know: a skipped item, an unmapped field, a missing file."""

@@ -25,7 +25,7 @@ def site_options(site: Path) -> dict[str, Any]:
 
     Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
-        config = yaml.load((site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient)  # noqa: S506
+        config = yaml.load((site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient)
     except (OSError, yaml.YAMLError, ValueError):
         return {}
     for plugin in (config or {}).get("plugins") or [] if isinstance(config, dict) else []:
