@@ -184,6 +184,8 @@ _FILE_EXT = re.compile(r"\.(png|jpe?g|gif|svg|webp|bmp|ico|pdf|pptx?|key|docx?|x
 
 
 def _is_local_file(url: str) -> bool:
+    if "assets/imported/" in url:  # already copied (a converted figure): nothing more to do
+        return False
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", url, re.I):
         return False
     return bool(_FILE_EXT.search(url.split("#", 1)[0].split("?", 1)[0]))
