@@ -26,7 +26,8 @@ def alfolio(root: Path) -> Path:
         "_news/one.md": "---\ndate: 2024-01-02 10:00:00-0400\ninline: true\n---\nWe moved. "
                         "![lab](/assets/img/lab.png) ![gone](/assets/img/missing.png) {% cite a2020 %}\n",
         "_projects/p1.md": "---\ntitle: P one\ndescription: First\nimg: assets/img/lab.png\ncategory: work\n"
-                           "importance: 1\n---\n{% include figure.liquid path=\"assets/img/lab.png\" title=\"Lab\" %}\n",
+                           "importance: 1\n---\n"
+                           '{% include figure.liquid path="assets/img/lab.png" title="Lab" %}\n',
         "_pages/about.md": "---\nlayout: about\ntitle: about\nprofile:\n  image: lab.png\n---\nHello.\n",
     }
     for rel, text in files.items():
