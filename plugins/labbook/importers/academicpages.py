@@ -38,6 +38,7 @@ def not_a_site(source: Path) -> str | None:
 def import_site(ctx: Context) -> None:
     """Import an academicpages site."""
     config = load_config(ctx)
+    ctx.baseurl = scalar(config.get("baseurl"))
     author = config.get("author") if isinstance(config.get("author"), dict) else {}
     owner = clean_text(author.get("name"))
     ctx.writer.lab_name = clean_text(config.get("title")) or owner or "My Lab"

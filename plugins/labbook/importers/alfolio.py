@@ -3,6 +3,7 @@ about page, people from ``_data`` lists, a ``_people`` collection or the ``profi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ def not_a_site(source: Path) -> str | None:
 def import_site(ctx: Context) -> None:
     """Import an al-folio site."""
     config = load_config(ctx)
+    ctx.baseurl = scalar(config.get("baseurl"))
     ctx.writer.lab_name = clean_text(config.get("title")) if scalar(config.get("title")) not in ("", "blank") \
         else pi_name(config) or "My Lab"
     _bibliography(ctx, config)
@@ -73,6 +75,47 @@ def _bibliography(ctx: Context, config: dict[str, Any]) -> None:
             ctx.report.note(rel, 1, error)
             continue
         take_bib_file(ctx.writer, ctx.report, text, rel, first)
+        _bib_files(ctx, text, rel, first)
+
+
+#: al-folio's BibTeX fields that name a file of the site, and the folder a relative name is in.
+BIB_FILE_FIELDS = {"pdf": "assets/pdf", "supp": "assets/pdf", "poster": "assets/pdf", "slides": "assets/pdf",
+                   "preview": "assets/img/publication_preview"}
+
+
+def _bib_files(ctx: Context, text: str, rel: str, first: int) -> None:
+    """Copy the files al-folio entries name (``pdf = {paper.pdf}`` is ``assets/pdf/paper.pdf``) to the same
+    place in the new site; a name with no file is reported at its line."""
+    for m in re.finditer(r"^\s*(pdf|supp|poster|slides|preview)\s*=\s*[{\"]([^}\"]+)[}\"]", text, re.M | re.I):
+        value = m[2].strip()
+        if not value or "://" in value or value.startswith(("mailto:", "#")):
+            continue
+        folder = BIB_FILE_FIELDS[m[1].lower()]
+        target = f"{folder}/{value.lstrip('/')}"
+        line = first + text.count("\n", 0, m.start(2))
+        found = ctx.assets.find(target)
+        if found is None:
+            ctx.report.note(rel, line, f"{m[1]} file '{target}' does not exist in the source; the link will not work")
+            continue
+        try:
+            ctx.writer.files.setdefault(f"docs/{target}", found.read_bytes())
+        except OSError as exc:
+            ctx.report.note(rel, line, f"{m[1]} file '{target}' cannot be read ({exc.strerror or exc})")
+
+
+def _owner_fields(ctx: Context, config: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The owner's profile links (``_config.yml`` and ``_data/socials.yml``) and the spellings of their name
+    that jekyll-scholar highlights (``scholar.first_name`` x ``scholar.last_name``)."""
+    socials, _, _ = load_yaml_file(ctx.source / "_data" / "socials.yml")
+    links: dict[str, Any] = {}
+    for key, value in {**config, **(socials if isinstance(socials, dict) else {})}.items():
+        if key in LINK_NAMES and isinstance(value, (str, int)) and key not in ("url",):
+            links[LINK_NAMES[key]] = value
+    scholar = config.get("scholar") if isinstance(config.get("scholar"), dict) else {}
+    firsts, lasts = scholar.get("first_name") or [], scholar.get("last_name") or []
+    firsts = [scalar(f) for f in (firsts if isinstance(firsts, list) else [firsts]) if scalar(f)]
+    lasts = [scalar(v) for v in (lasts if isinstance(lasts, list) else [lasts]) if scalar(v)]
+    return links, [f"{first} {last}" for last in lasts for first in firsts]
 
 
 def _owner(ctx: Context, config: dict[str, Any], *, bio: str | None = None, photo: str | None = None) -> None:
@@ -80,14 +123,11 @@ def _owner(ctx: Context, config: dict[str, Any], *, bio: str | None = None, phot
     if not name or (name.lower() == ctx.writer.lab_name.lower() and not scalar(config.get("last_name"))):
         ctx.report.note("_config.yml", 1, "no person's name in first_name/last_name; no owner record was made")
         return
-    socials, _, _ = load_yaml_file(ctx.source / "_data" / "socials.yml")
-    links: dict[str, Any] = {}
-    for key, value in {**config, **(socials if isinstance(socials, dict) else {})}.items():
-        if key in LINK_NAMES and isinstance(value, (str, int)) and key not in ("url",):
-            links[LINK_NAMES[key]] = value
+    links, aliases = _owner_fields(ctx, config)
     ctx.report.found("people")
-    add_person(ctx, "_config.yml", 1, {"name": name, "bio": bio, "photo": photo}, links=links, role_texts=(),
-               fixed_role="pi")
+    add_person(ctx, "_config.yml", 1, {"name": name, "bio": bio, "photo": photo,
+                                       "aliases": [a for a in aliases if a != name]},
+               links=links, role_texts=(), fixed_role="pi")
 
 
 def _profiles(ctx: Context, config: dict[str, Any]) -> None:
@@ -121,8 +161,10 @@ def _profiles(ctx: Context, config: dict[str, Any]) -> None:
             bio = ctx.body(ctx.read(ctx.source / "_pages" / content)) or None
         photo = ctx.assets.copy(scalar(profile.get("image")), (doc.rel, line), extra=PHOTO_DIRS) \
             if profile.get("image") else None
-        add_person(ctx, doc.rel, line, {"name": name, "bio": bio, "photo": photo}, links={}, role_texts=(),
-                   fixed_role="pi")
+        links, aliases = _owner_fields(ctx, config) if not seen - {content} else ({}, [])
+        add_person(ctx, doc.rel, line, {"name": name, "bio": bio, "photo": photo,
+                                        "aliases": [a for a in aliases if a != name]},
+                   links=links, role_texts=(), fixed_role="pi")
 
 
 def _news(ctx: Context) -> None:

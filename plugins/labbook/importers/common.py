@@ -38,6 +38,8 @@ class Context:
     assets: Assets
     hugo: bool = False
     lang: str | None = None
+    baseurl: str = ""
+    """The old site's path below its host (Jekyll ``baseurl``), stripped from links written from the root."""
 
     def read(self, path: Path) -> Document:
         """A content file of the source; a file whose front matter does not parse is reported (not skipped:
@@ -66,6 +68,13 @@ class Context:
 
         refs = Refs(doc.rel, doc.body_line, self.report, asset, cite or cite_key)
         refs.page_link = lambda target: None
+        base_path = "/" + self.baseurl.strip("/") if self.baseurl.strip("/") else ""
+
+        def root_link(url: str) -> str:
+            rest = url[len(base_path):] if base_path and url.startswith(base_path + "/") else url
+            return (prefix + rest.lstrip("/")) or "./"
+
+        refs.root_link = root_link
         return convert(source, refs, hugo=self.hugo).strip()
 
     def unmapped(self, doc: Document, used: set[str], keys: dict[str, Any] | None = None) -> None:

@@ -28,6 +28,8 @@ class Refs:
     """The link of a cited publication or page, or None when the site has no such record."""
     page_link: Callable[[str], str | None] = lambda target: None
     """The link to another imported page (Jekyll ``{% link %}``), or None."""
+    root_link: Callable[[str], str] = lambda url: url
+    """A link from the site's root (``/baseurl/publications/``) made relative, as the new site needs."""
     removed: dict[str, int] = field(default_factory=dict)
 
     def line(self, text: str, at: int) -> int:
@@ -204,6 +206,8 @@ def rewrite_files(text: str, refs: Refs) -> str:
                 return label
             return f"{bang}[{label}]({target})"
         if not _is_local_file(url):
+            if url.startswith("/") and not url.startswith("//") and not bang:
+                return f"[{label}]({refs.root_link(url)})"
             return m[0]
         new = refs.asset(url)
         if new is None:
@@ -233,4 +237,5 @@ def _script(text: str, m: re.Match[str], refs: Refs) -> str:
 def convert(text: str, refs: Refs, *, hugo: bool) -> str:
     """A body converted to plain Markdown: template syntax first, then the files it refers to."""
     text = convert_shortcodes(text, refs) if hugo else convert_liquid(text, refs)
+    text = re.sub(r"<!--\s*more\s*-->\n?", "", text)  # the excerpt marker of both generators
     return rewrite_files(text, refs)

@@ -153,8 +153,15 @@ class SiteWriter:
         text, error = read_text(config)
         if error or not self.pages or not text.rstrip().endswith("handbook/ci.md"):
             return
-        entries = "".join(f"      - {json_str(self.page_titles[rel])}: {rel}\n" for rel in sorted(self.pages))
-        config.write_text(text.rstrip("\n") + "\n  - Pages:\n" + entries, encoding="utf-8")
+        sections: dict[str, list[str]] = {}
+        for rel in self.pages:
+            sections.setdefault(rel.split("/", 1)[0] if "/" in rel else "pages", []).append(rel)
+        lines = []
+        for folder, rels in sorted(sections.items()):
+            lines.append(f"  - {folder.replace('-', ' ').title()}:")
+            for rel in sorted(rels, reverse=folder == "blog"):  # posts newest first, as the old blog had them
+                lines.append(f"      - {json_str(self.page_titles[rel])}: {rel}")
+        config.write_text(text.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
     def _read_existing(self) -> None:
         for kind, rel in COLLECTION_FILES.items():
