@@ -15,6 +15,7 @@ from pathlib import Path
 from labbook.importers import academicpages, alfolio, hugoblox
 from labbook.importers.assets import Assets
 from labbook.importers.common import Context
+from labbook.importers.frontmatter import SOURCE_ROOT
 from labbook.importers.report import ImportReport, ImportUsageError
 from labbook.importers.site import SiteWriter
 
@@ -67,7 +68,11 @@ def run_import(template: str, source: Path, dest: Path | None, *, into: Path | N
     writer = SiteWriter(target, report, into=into is not None)
     ctx = Context(source=source, writer=writer, report=report, assets=Assets(source, writer, report, search),
                   hugo=hugo, lang=lang)
-    importer(ctx)
+    token = SOURCE_ROOT.set(source)
+    try:
+        importer(ctx)
+    finally:
+        SOURCE_ROOT.reset(token)
     writer.write()
     from labbook.importers.verify import verify_site
 

@@ -180,7 +180,8 @@ def _talk(ctx: Context, doc: Document, speaker: str | None) -> None:
     title = clean_text(doc.meta.get("title"))
     date = normalize_date(doc.meta.get("date"))
     if doc.error or not title or not date:
-        ctx.report.skip("talks", doc.rel, doc.error_line, doc.error or ("no title" if not title else "no date"))
+        ctx.report.skip("talks", doc.rel, doc.error_line if doc.error else doc.line_of("date" if title else "title"),
+                        doc.error or ("no title" if not title else f"no date labbook can read ('{doc.text('date')}')"))
         return
     record: dict[str, Any] = {"id": ctx.writer.ids.new("talks", doc.path.stem, fallback="talk"), "title": title,
                               "date": date}

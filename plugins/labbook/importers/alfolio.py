@@ -111,6 +111,8 @@ def _owner_fields(ctx: Context, config: dict[str, Any]) -> tuple[dict[str, Any],
     for key, value in {**config, **(socials if isinstance(socials, dict) else {})}.items():
         if key in LINK_NAMES and isinstance(value, (str, int)) and key not in ("url",):
             links[LINK_NAMES[key]] = value
+    if isinstance(links.get("cv"), str) and "://" not in links["cv"]:
+        links["cv"] = ctx.assets.copy(links["cv"], ("_data/socials.yml", 1))
     scholar = config.get("scholar") if isinstance(config.get("scholar"), dict) else {}
     firsts, lasts = scholar.get("first_name") or [], scholar.get("last_name") or []
     firsts = [scalar(f) for f in (firsts if isinstance(firsts, list) else [firsts]) if scalar(f)]

@@ -61,7 +61,8 @@ def take_bib_file(writer: SiteWriter, report: ImportReport, text: str, rel: str,
     """Add every entry of a .bib text (``rel`` is its source path) to the site; the number of publications."""
     entries, problems = split_entries(text)
     for line, why in problems:
-        report.note(rel, first_line + line - 1, why)
+        report.found("publications")
+        report.skip("publications", rel, first_line + line - 1, why)
     kept: list[str] = []
     n = 0
     for entry in entries:

@@ -45,7 +45,7 @@ class Context:
         """A content file of the source; a file whose front matter does not parse is reported (not skipped:
         the caller decides)."""
         doc = read_document(path, self.source)
-        if doc.front and not doc.error and not doc.path.read_bytes().startswith(b"+++"):
+        if doc.front and not doc.error and not doc.toml:
             for key, line in duplicate_keys(doc.front):
                 self.report.note(doc.rel, line + 1, f"front-matter key '{key}' is written twice; the last is used")
         return doc

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ class Document:
     body: str = ""
     body_line: int = 1
     front: str = ""
+    toml: bool = False
     error: str | None = None
     error_line: int = 1
 
@@ -50,8 +52,19 @@ def scalar(value: Any) -> str:
     return str(value).strip()
 
 
+#: The source folder of the import running now: no file under it is read through a link to elsewhere.
+SOURCE_ROOT: ContextVar[Path | None] = ContextVar("labbook_import_source", default=None)
+
+
 def read_text(path: Path) -> tuple[str, str | None]:
     """The text of ``path`` with newlines normalised, or ("", why it cannot be read)."""
+    root = SOURCE_ROOT.get()
+    try:
+        if root is not None and path.absolute().is_relative_to(root.absolute()) \
+                and not path.resolve().is_relative_to(root.resolve()):
+            return "", "it is a link to a file outside the source folder; not read"
+    except (OSError, RuntimeError) as exc:
+        return "", f"cannot read the file: {exc}"
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -75,6 +88,7 @@ def read_document(path: Path, root: Path) -> Document:
         doc.body = text
         return doc
     doc.front = match.group(2) or ""
+    doc.toml = match.group(1) == "+++"
     doc.body = text[match.end():]
     doc.body_line = text.count("\n", 0, match.end()) + 1
     doc.meta, doc.error, doc.error_line = parse_front(doc.front, toml=match.group(1) == "+++")

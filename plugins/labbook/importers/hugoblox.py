@@ -90,8 +90,9 @@ def import_site(ctx: Context) -> None:
     root = _content_root(ctx, config)
     ctx.writer.lab_name = clean_text(config.get("title")) or "My Lab"
     users = _authors(ctx, root / "authors")
+    project_pubs: dict[str, list[str]] = {}
     for path in _items(root / "publication"):
-        _publication(ctx, ctx.read(path), users)
+        _publication(ctx, ctx.read(path), users, project_pubs)
     for section in ("event", "talk"):
         for path in _items(root / section):
             _talk(ctx, ctx.read(path), users)
@@ -106,7 +107,10 @@ def import_site(ctx: Context) -> None:
         add_news(ctx, doc, doc.meta.get("date"), clean_text(doc.meta.get("title")),
                  ctx.body(doc) or clean_text(doc.meta.get("summary")))
     for path in _items(root / "project"):
-        _project(ctx, ctx.read(path))
+        _project(ctx, ctx.read(path), project_pubs)
+    for project, keys in project_pubs.items():
+        ctx.report.note("content/publication", 1, f"publications {', '.join(keys)} name the project '{project}', "
+                        "which was not imported; the link was dropped")
     for section in ("teaching", "courses"):
         for path in _items(root / section):
             _course(ctx, ctx.read(path))
@@ -170,7 +174,8 @@ def _names(authors: Any, users: dict[str, tuple[str, str]]) -> list[str]:
         if isinstance(authors, list) else []
 
 
-def _publication(ctx: Context, doc: Document, users: dict[str, tuple[str, str]]) -> None:
+def _publication(ctx: Context, doc: Document, users: dict[str, tuple[str, str]],
+                 project_pubs: dict[str, list[str]]) -> None:
     if is_draft(ctx, doc):
         return
     ctx.report.found("publications")
@@ -221,9 +226,8 @@ def _publication(ctx: Context, doc: Document, users: dict[str, tuple[str, str]])
     if clash := ctx.writer.has_bib(key, doi):
         ctx.report.skip("publications", doc.rel, 1, clash)
         return
-    if projects := doc.meta.get("projects"):
-        ctx.report.note(doc.rel, doc.line_of("projects"), f"linked projects {projects} are not written into the "
-                        "projects' records; add the key to their `publications`")
+    for project in doc.meta.get("projects") or [] if isinstance(doc.meta.get("projects"), list) else []:
+        project_pubs.setdefault(scalar(project), []).append(key)
     ctx.writer.add_bib(key, text, doc.rel, doi)
     ctx.writer.bib_origin[key] = (doc.rel, 1)
     ctx.report.imported("publications")
@@ -258,7 +262,7 @@ def _talk(ctx: Context, doc: Document, users: dict[str, tuple[str, str]]) -> Non
     ctx.writer.add("talks", record, (doc.rel, 1), "talks")
 
 
-def _project(ctx: Context, doc: Document) -> None:
+def _project(ctx: Context, doc: Document, project_pubs: dict[str, list[str]]) -> None:
     if is_draft(ctx, doc):
         return
     ctx.report.found("projects")
@@ -276,6 +280,8 @@ def _project(ctx: Context, doc: Document) -> None:
     tags = doc.meta.get("tags")
     if isinstance(tags, list) and (topics := [clean_text(t) for t in tags if clean_text(t)]):
         record["topics"] = topics
+    if keys := project_pubs.pop(stem, []):
+        record["publications"] = keys
     ctx.writer.add("projects", record, (doc.rel, 1), "projects")
 
 

@@ -75,7 +75,13 @@ _URL_FILTER = re.compile(r"""^\s*(['"])(.*?)\1\s*\|\s*(?:relative_url|absolute_u
 def convert_liquid(text: str, refs: Refs) -> str:
     """Jekyll Markdown with Liquid in it, as plain Markdown."""
     text = re.sub(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", "", text, flags=re.S)
-    text = re.sub(r"\{%-?\s*(?:raw|endraw)\s*-?%\}", "", text)
+    raws: list[str] = []  # {% raw %} blocks show template code on purpose: kept as written
+
+    def keep(m: re.Match[str]) -> str:
+        raws.append(m[1])
+        return f"\x00{len(raws) - 1}\x00"
+
+    text = re.sub(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", keep, text, flags=re.S)
     text = re.sub(r"\{\{\s*site\.(?:baseurl|url)\s*\}\}", "", text)
     text = re.sub(r"\{%-?\s*highlight\s+([\w+#.-]+)[^%]*%\}\n?(.*?)\{%-?\s*endhighlight\s*-?%\}",
                   lambda m: f"```{m[1]}\n{m[2].strip(chr(10))}\n```", text, flags=re.S)
@@ -108,8 +114,19 @@ def convert_liquid(text: str, refs: Refs) -> str:
             return url
         return refs.drop(text, m.start(), "{% " + name + " " + rest + " %}")
 
-    text = _LIQUID.sub(tag, text)
+    text = _unclosed(_LIQUID.sub(tag, text), refs, r"\{%|\{\{")
+    text = re.sub(r"\x00(\d+)\x00", lambda m: raws[int(m[1])], text)
     return re.sub(r"\[([^\]]*)\]\(#\)", r"\1", text)
+
+
+def _unclosed(text: str, refs: Refs, opener: str) -> str:
+    """Remove a template tag that is never closed (from its opening to the end of its line), and say so."""
+    def cut(m: re.Match[str]) -> str:
+        refs.report.note(refs.path, refs.line(text, m.start()),
+                         f"unclosed template tag '{m[0][:40]}' removed")
+        return ""
+
+    return re.sub(rf"(?:{opener})[^\n]*", cut, text)
 
 
 def _include(text: str, at: int, rest: str, refs: Refs) -> str:
@@ -173,7 +190,7 @@ def convert_shortcodes(text: str, refs: Refs) -> str:
             return url or "#"
         return refs.drop(text, m.start(), "{{" + m[1] + " " + name + rest + " " + m[1] + "}}")
 
-    text = _SINGLE.sub(single, text)
+    text = _unclosed(_SINGLE.sub(single, text), refs, r"\{\{[<%]")
     return re.sub(r"\[([^\]]*)\]\(#\)", r"\1", text)
 
 
