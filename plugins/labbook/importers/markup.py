@@ -78,7 +78,8 @@ def convert_liquid(text: str, refs: Refs) -> str:
     raws: list[str] = []  # {% raw %} blocks show template code on purpose: kept as written
 
     def keep(m: re.Match[str]) -> str:
-        raws.append(m[1])
+        # Template code shown in prose is shown as code, so it reads as an example, not as a live tag.
+        raws.append(m[1] if "```" in m[1] or "{" not in m[1] else f"\n```liquid\n{m[1].strip(chr(10))}\n```\n")
         return f"\x00{len(raws) - 1}\x00"
 
     text = re.sub(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", keep, text, flags=re.S)
