@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.importers.bibfile import read_bib_path, split_entries
-from labbook.importers.common import Context, add_news, add_person, content_files, is_draft
+from labbook.importers.common import Context, add_news, add_person, is_draft
 from labbook.importers.frontmatter import Document, scalar
 from labbook.importers.jekyll import keep_pages, link_name, load_config, people_from_collection
 from labbook.importers.records import bib_entry, bib_key, clean_text, normalize_date, safe_url, split_names
@@ -43,13 +43,13 @@ def import_site(ctx: Context) -> None:
     owner = clean_text(author.get("name"))
     ctx.writer.lab_name = clean_text(config.get("title")) or owner or "My Lab"
     owner_id = _people(ctx, author)
-    for path in content_files(ctx.source / "_publications"):
+    for path in ctx.files(ctx.folder("_publications")):
         _publication(ctx, ctx.read(path), owner)
-    for path in content_files(ctx.source / "_talks"):
+    for path in ctx.files(ctx.folder("_talks")):
         _talk(ctx, ctx.read(path), owner_id)
-    for path in content_files(ctx.source / "_teaching"):
+    for path in ctx.files(ctx.folder("_teaching")):
         _course(ctx, ctx.read(path), owner_id)
-    for path in content_files(ctx.source / "_posts"):
+    for path in ctx.files(ctx.folder("_posts")):
         doc = ctx.read(path)
         if is_draft(ctx, doc):
             continue
@@ -59,13 +59,13 @@ def import_site(ctx: Context) -> None:
             continue
         ctx.unmapped(doc, set())
         add_news(ctx, doc, doc.meta.get("date"), clean_text(doc.meta.get("title")), ctx.body(doc))
-    for path in content_files(ctx.source / "_portfolio"):
+    for path in ctx.files(ctx.folder("_portfolio")):
         _project(ctx, ctx.read(path))
-    about = ctx.source / "_pages" / "about.md"
+    about = ctx.folder("_pages") / "about.md"
     if about.is_file():
         doc = ctx.read(about)
         ctx.writer.home = f"# {ctx.writer.lab_name}\n\n{ctx.body(doc, page_rel='index.md')}\n"
-    keep_pages(ctx, ctx.source / "_pages", TEMPLATE_PAGES, set())
+    keep_pages(ctx, ctx.folder("_pages"), TEMPLATE_PAGES, set())
     for name in ("cv.json", "cv.yml"):
         if (ctx.source / "_data" / name).is_file():
             ctx.report.note(f"_data/{name}", 1, "the CV data was not imported (labbook has no CV data)")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.importers.bibfile import read_bib_path, take_bib_file
-from labbook.importers.common import Context, add_news, add_page, add_person, content_files, is_draft
+from labbook.importers.common import Context, add_news, add_page, add_person, is_draft
 from labbook.importers.frontmatter import load_yaml_file, scalar
 from labbook.importers.jekyll import (
     LINK_NAMES,
@@ -54,8 +54,8 @@ def import_site(ctx: Context) -> None:
     _teaching(ctx)
     _about(ctx, config)
     _data_files(ctx, data_used)
-    keep_pages(ctx, ctx.source / "_pages", TEMPLATE_PAGES, data_used | {"courses"})
-    for path in content_files(ctx.source / "_posts", (".md", ".markdown")):
+    keep_pages(ctx, ctx.folder("_pages"), TEMPLATE_PAGES, data_used | {"courses"})
+    for path in ctx.files(ctx.folder("_posts"), (".md", ".markdown")):
         doc = ctx.read(path)
         if doc.error or doc.draft:
             continue
@@ -134,11 +134,11 @@ def _owner(ctx: Context, config: dict[str, Any], *, bio: str | None = None, phot
 
 def _profiles(ctx: Context, config: dict[str, Any]) -> None:
     """People as al-folio's demo people page writes them: a ``profiles:`` list of content files and images."""
-    path = ctx.source / "_pages" / "profiles.md"
+    path = ctx.folder("_pages") / "profiles.md"
     doc = ctx.read(path) if path.is_file() else None
     profiles = doc.meta.get("profiles") if doc else None
     if not doc or not isinstance(profiles, list):
-        about = ctx.read(ctx.source / "_pages" / "about.md")
+        about = ctx.read(ctx.folder("_pages") / "about.md")
         image = (about.meta.get("profile") or {}).get("image") if isinstance(about.meta.get("profile"), dict) \
             else None
         photo = ctx.assets.copy(scalar(image), ("_pages/about.md", about.line_of("image")), extra=PHOTO_DIRS) \
@@ -159,8 +159,8 @@ def _profiles(ctx: Context, config: dict[str, Any]) -> None:
             continue
         seen.add(content)
         bio = None
-        if content and (ctx.source / "_pages" / content).is_file():
-            bio = ctx.body(ctx.read(ctx.source / "_pages" / content)) or None
+        if content and (ctx.folder("_pages") / content).is_file():
+            bio = ctx.body(ctx.read(ctx.folder("_pages") / content)) or None
         photo = ctx.assets.copy(scalar(profile.get("image")), (doc.rel, line), extra=PHOTO_DIRS) \
             if profile.get("image") else None
         links, aliases = _owner_fields(ctx, config) if not seen - {content} else ({}, [])
@@ -170,7 +170,7 @@ def _profiles(ctx: Context, config: dict[str, Any]) -> None:
 
 
 def _news(ctx: Context) -> None:
-    for path in content_files(ctx.source / "_news", (".md", ".markdown", ".html")):
+    for path in ctx.files(ctx.folder("_news"), (".md", ".markdown", ".html")):
         doc = ctx.read(path)
         if is_draft(ctx, doc):
             continue
@@ -186,7 +186,7 @@ def _news(ctx: Context) -> None:
 
 
 def _projects(ctx: Context) -> None:
-    for path in content_files(ctx.source / "_projects"):
+    for path in ctx.files(ctx.folder("_projects")):
         doc = ctx.read(path)
         if is_draft(ctx, doc):
             continue
@@ -216,7 +216,7 @@ def _projects(ctx: Context) -> None:
 
 def _teaching(ctx: Context) -> None:
     for folder in ("_teachings", "_teaching"):
-        for path in content_files(ctx.source / folder):
+        for path in ctx.files(ctx.folder(folder)):
             doc = ctx.read(path)
             if is_draft(ctx, doc):
                 continue
@@ -237,7 +237,7 @@ def _teaching(ctx: Context) -> None:
                                 "not imported")
             ctx.unmapped(doc, {"instructor", "term", "year", "course_id", "schedule", "location", "time"})
             ctx.writer.add("courses", record, (doc.rel, 1), "courses")
-    path = ctx.source / "_data" / "courses.yml"
+    path = ctx.folder("_data") / "courses.yml"
     if path.is_file():
         report_duplicates(ctx, path)
         data, _, line = load_yaml_file(path)
@@ -260,7 +260,7 @@ def _teaching(ctx: Context) -> None:
 
 
 def _about(ctx: Context, config: dict[str, Any]) -> None:
-    path = ctx.source / "_pages" / "about.md"
+    path = ctx.folder("_pages") / "about.md"
     if not path.is_file():
         return
     doc = ctx.read(path)
@@ -281,7 +281,7 @@ def _about(ctx: Context, config: dict[str, Any]) -> None:
 
 
 def _data_files(ctx: Context, data_used: set[str]) -> None:
-    data_dir = ctx.source / "_data"
+    data_dir = ctx.folder("_data")
     handled = data_used | {"courses", "socials", "navigation", "repositories", "citations"}
     for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
         rel = path.relative_to(ctx.source).as_posix()

@@ -41,6 +41,20 @@ class Context:
     baseurl: str = ""
     """The old site's path below its host (Jekyll ``baseurl``), stripped from links written from the root."""
 
+    languages: tuple[str, ...] = ()
+    """The languages of a multilingual Jekyll site (jekyll-polyglot ``languages``); content in another
+    language's folder than :attr:`lang` is not read."""
+
+    def folder(self, name: str) -> Path:
+        """A folder of the source, or its subfolder for the chosen language when the site keeps one."""
+        if self.lang and (self.source / name / self.lang).is_dir():
+            return self.source / name / self.lang
+        return self.source / name
+
+    def files(self, folder: Path, suffixes: tuple[str, ...] = (".md", ".markdown", ".html")) -> list[Path]:
+        """:func:`content_files` without the other languages' folders."""
+        return content_files(folder, suffixes, skip=frozenset(self.languages) - {self.lang or ""})
+
     def read(self, path: Path) -> Document:
         """A content file of the source; a file whose front matter does not parse is reported (not skipped:
         the caller decides)."""
@@ -85,12 +99,20 @@ class Context:
             self.report.note(doc.rel, doc.line_of(key), f"field '{key}' has no labbook equivalent; not imported")
 
 
-def content_files(folder: Path, suffixes: tuple[str, ...] = (".md", ".markdown", ".html")) -> list[Path]:
-    """The content files of a Jekyll collection, sorted (names starting with ``_`` are skipped, as Jekyll does)."""
+def content_files(folder: Path, suffixes: tuple[str, ...] = (".md", ".markdown", ".html"),
+                  skip: frozenset[str] = frozenset()) -> list[Path]:
+    """The content files of a Jekyll collection, subfolders included, sorted (names starting with ``_`` or
+    ``.`` are skipped, as Jekyll does, and so are the folders named in ``skip``)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(("_", ".")))
+    out: list[Path] = []
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(p.startswith(("_", ".")) for p in parts) or any(p in skip for p in parts[:-1]):
+            continue
+        if path.is_file() and path.suffix.lower() in suffixes:
+            out.append(path)
+    return out
 
 
 _ROLE_WORDS: tuple[tuple[str, str], ...] = (

@@ -58,16 +58,23 @@ def _config(source: Path) -> dict[str, Any]:
 
 
 def _content_root(ctx: Context, config: dict[str, Any]) -> Path:
+    """The content folder of the language to import (``--lang``, else the site's default language)."""
     content = ctx.source / "content"
     langs = config.get("languages") if isinstance(config.get("languages"), dict) else {}
-    default = scalar(config.get("defaultContentLanguage")) or next(iter(langs), "en")
-    lang = ctx.lang or default
-    folders = {p.name for p in content.iterdir() if (p.is_dir() and (p / "publication").is_dir()) or
-               (p.is_dir() and (p / "authors").is_dir()) or (p.is_dir() and (p / "post").is_dir())}
-    if lang in folders:
-        return content / lang
-    if ctx.lang and folders:
-        raise ImportUsageError(f"--lang {ctx.lang}: the site has content in {', '.join(sorted(folders))} only")
+    lang = ctx.lang or scalar(config.get("defaultContentLanguage")) or next(iter(langs), "en")
+    folders = sorted(p.name for p in content.iterdir() if p.is_dir() and any(
+        (p / section).is_dir() for section in ("publication", "authors", "post", "event", "talk", "project")))
+    settings = langs.get(lang) if isinstance(langs.get(lang), dict) else {}
+    named = ctx.source / scalar(settings.get("contentDir")) if scalar(settings.get("contentDir")) else None
+    for candidate in (named, content / lang):
+        if candidate is not None and candidate.is_dir() and candidate.resolve().is_relative_to(ctx.source.resolve()):
+            return candidate
+    if folders and ctx.lang:
+        raise ImportUsageError(f"--lang {ctx.lang}: the site has content in {', '.join(folders)} only")
+    if folders and not any((content / s).is_dir() for s in ("publication", "authors", "post")):
+        ctx.report.note("config", 1, f"the default language '{lang}' has no content folder; imported "
+                        f"content/{folders[0]} (use --lang to choose)")
+        return content / folders[0]
     return content
 
 

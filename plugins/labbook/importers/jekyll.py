@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from labbook.importers.common import Context, add_page, add_person, content_files, is_draft
+from labbook.importers.common import Context, add_page, add_person, is_draft
 from labbook.importers.frontmatter import Document, duplicate_keys, load_yaml_file, read_text, scalar
 from labbook.importers.records import clean_text
 
@@ -34,7 +34,15 @@ def load_config(ctx: Context) -> dict[str, Any]:
     data, error, line = load_yaml_file(path)
     if error:
         ctx.report.note("_config.yml", line, error)
-    return data if isinstance(data, dict) else {}
+    config = data if isinstance(data, dict) else {}
+    languages = config.get("languages")
+    if isinstance(languages, list) and languages:
+        ctx.languages = tuple(str(lang) for lang in languages)
+        if ctx.lang is None:
+            ctx.lang = scalar(config.get("default_lang")) or ctx.languages[0]
+        if ctx.lang not in ctx.languages:
+            ctx.report.note("_config.yml", 1, f"the site's languages are {', '.join(ctx.languages)}, not '{ctx.lang}'")
+    return config
 
 
 def report_duplicates(ctx: Context, path: Path) -> None:
@@ -80,7 +88,7 @@ def person_from_mapping(ctx: Context, item: dict[str, Any], rel: str, line: int,
 def people_from_data(ctx: Context, photo_dirs: tuple[str, ...]) -> set[str]:
     """People from the ``_data`` lists named in :data:`PEOPLE_DATA`; the file stems that held people."""
     used: set[str] = set()
-    data_dir = ctx.source / "_data"
+    data_dir = ctx.folder("_data")
     for stem, role in PEOPLE_DATA.items():
         for path in (data_dir / f"{stem}.yml", data_dir / f"{stem}.yaml"):
             if not path.is_file():
@@ -109,7 +117,7 @@ def people_from_data(ctx: Context, photo_dirs: tuple[str, ...]) -> set[str]:
 
 def people_from_collection(ctx: Context, folder: Path, photo_dirs: tuple[str, ...]) -> int:
     """People from a custom collection (``_people/*.md``: ``title`` or ``name``, a role, and a body)."""
-    docs = [ctx.read(p) for p in content_files(folder)]
+    docs = [ctx.read(p) for p in ctx.files(folder)]
     docs.sort(key=lambda d: (_order(d.meta.get("order")), d.rel))
     for doc in docs:
         if is_draft(ctx, doc):
@@ -148,7 +156,7 @@ def _order(value: Any) -> float:
 
 def keep_pages(ctx: Context, folder: Path, skip_names: set[str], data_used: set[str]) -> None:
     """Keep the site's own pages (``_pages/*.md``) as Markdown pages; template-generated ones are left out."""
-    for path in content_files(folder, (".md", ".markdown")):
+    for path in ctx.files(folder, (".md", ".markdown")):
         if path.stem.lower() in skip_names:
             continue
         doc = ctx.read(path)

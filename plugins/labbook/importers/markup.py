@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from labbook.importers.report import ImportReport
+from labbook.urls import check_url
 
 
 @dataclass
@@ -196,7 +197,7 @@ def convert_shortcodes(text: str, refs: Refs) -> str:
 
 
 # --- files the text refers to ----------------------------------------------------------------------
-_MD_IMAGE = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\s*\)")
+_MD_IMAGE = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(\s+\"[^\"]*\")?\s*\)")
 _HTML_REF = re.compile(r"""<(img|a|source|video|embed|iframe)\b([^>]*?)\b(src|href)\s*=\s*(["'])(.*?)\4([^>]*)>""",
                        re.I | re.S)
 _FILE_EXT = re.compile(r"\.(png|jpe?g|gif|svg|webp|bmp|ico|pdf|pptx?|key|docx?|xlsx?|zip|mp4|webm|mov|mp3|"
@@ -223,6 +224,10 @@ def rewrite_files(text: str, refs: Refs) -> str:
                                  f"link to '{url}' has no page in the new site; kept as text")
                 return label
             return f"{bang}[{label}]({target})"
+        if check_url(url) is None:
+            refs.report.note(refs.path, refs.line(text, m.start()), f"link to '{url[:80]}' is not an http(s), "
+                             "mailto or relative address; kept as text")
+            return f"{label} ({url})" if label and not bang else label
         if not _is_local_file(url):
             if url.startswith("/") and not url.startswith("//") and not bang:
                 return f"[{label}]({refs.root_link(url)})"
@@ -234,6 +239,10 @@ def rewrite_files(text: str, refs: Refs) -> str:
 
     def html(m: re.Match[str]) -> str:
         url = m[5]
+        if check_url(url) is None:
+            refs.report.note(refs.path, refs.line(text, m.start()), f"link to '{url[:80]}' is not an http(s), "
+                             "mailto or relative address; removed")
+            return m[0].replace(url, "#")
         if not _is_local_file(url):
             return m[0]
         new = refs.asset(url)
@@ -241,6 +250,14 @@ def rewrite_files(text: str, refs: Refs) -> str:
             return "" if m[1].lower() in {"img", "source", "embed", "iframe", "video"} else m[0].replace(url, "#")
         return m[0].replace(url, new)
 
+    def definition(m: re.Match[str]) -> str:
+        if check_url(m[2]) is not None:
+            return m[0]
+        refs.report.note(refs.path, refs.line(text, m.start()), f"link to '{m[2][:80]}' is not an http(s), mailto "
+                         "or relative address; the link now points nowhere (the address is its title)")
+        return f'{m[1]} # "{m[2]}"'
+
+    text = re.sub(r"^(\s{0,3}\[[^\]\n]+\]:)\s*<?(\S+?)>?\s*$", definition, text, flags=re.M)
     text = re.sub(r"<script\b.*?</script\s*>", lambda m: _script(text, m, refs), text, flags=re.S | re.I)
     text = _MD_IMAGE.sub(markdown, text)
     return _HTML_REF.sub(html, text)
