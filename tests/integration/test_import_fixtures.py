@@ -79,5 +79,11 @@ def test_import_builds_with_the_manifest_counts(template: str, folder: str, site
     raw = [p for p in build.site.rglob("*.html")
            if re.search(r"\{%-?\s*[a-z]|\{\{[<%]", visible_text(p.read_text("utf-8")))]
     assert raw == []
+    if site == "alshedivat__al-folio":  # al-folio's display fields look as they did there
+        index = build.html("publications/index.html")
+        assert '<span class="lb-badge lb-badge-award" title="Award">Nobel Prize</span>' in index
+        assert "<strong>Nobel Prize in Physics</strong>" in index and "**" not in visible_text(index)
+        assert 'src="../assets/img/publication_preview/brownian-motion.gif"' in index
+        assert 'href="../assets/pdf/example_pdf.pdf"' in index
     after = sorted((p.relative_to(source).as_posix(), p.stat().st_mtime_ns) for p in source.rglob("*"))
     assert after == before  # the source is only read

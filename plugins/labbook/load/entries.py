@@ -12,6 +12,7 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person as BibName
 
 from labbook.diagnostics import Report
+from labbook.load.alfolio_fields import PDF_FIELDS, file_link, inline_markdown, preview_url
 from labbook.load.bibtex import RawEntry
 from labbook.load.latex import latex_to_html, latex_to_text
 from labbook.model.names import normalize_name
@@ -70,12 +71,22 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
         topics=_topics(topics_src),
         links=_links(raw, report),
         abstract_html=Markup(latex_to_html(raw.get("abstract"))),
-        award_html=Markup(latex_to_html(raw.get("award") or raw.get("award_name"))),
-        note_html=Markup(latex_to_html(raw.get("additional_info") or raw.get("note"))),
+        award_html=inline_markdown(raw.get("award")) if raw.get("award") else Markup(""),
+        note_html=inline_markdown(raw.get("additional_info")) if raw.get("additional_info")
+        else Markup(latex_to_html(raw.get("note"))),
         selected=raw.get("selected").strip().lower() in _TRUE,
         raw=raw,
         order=order,
+        extra=_alfolio_extra(raw),
     )
+
+
+def _alfolio_extra(raw: RawEntry) -> dict[str, str]:
+    # al-folio's award badge shows `award_name` (or "Award") and the award line the Markdown of `award`.
+    extra = {"award_label": latex_to_text(raw.get("award_name")) or ("Award" if raw.get("award") else "")}
+    if preview := preview_url(raw.get("preview")):
+        extra["preview"] = preview
+    return extra
 
 
 def _key_slug(key: str) -> str:
@@ -203,6 +214,8 @@ def _normalize_link(name: str, value: str) -> str:
     if name == "doi":
         doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value, flags=re.I)
         return "https://doi.org/" + doi
+    if name in PDF_FIELDS:
+        return file_link(name, value)
     if name == "arxiv":
         value = re.sub(r"^arxiv:\s*", "", value, flags=re.I)
     if name == "arxiv" and not re.match(r"^[a-z]+:", value, re.I):
