@@ -66,9 +66,13 @@ def import_site(ctx: Context) -> None:
         doc = ctx.read(about)
         ctx.writer.home = f"# {ctx.writer.lab_name}\n\n{ctx.body(doc, page_rel='index.md')}\n"
     keep_pages(ctx, ctx.folder("_pages"), TEMPLATE_PAGES, set())
-    for name in ("cv.json", "cv.yml"):
-        if (ctx.source / "_data" / name).is_file():
-            ctx.report.note(f"_data/{name}", 1, "the CV data was not imported (labbook has no CV data)")
+    data_dir = ctx.folder("_data")
+    for path in sorted(data_dir.glob("*.*")) if data_dir.is_dir() else []:
+        rel = path.relative_to(ctx.source).as_posix()
+        if path.stem in ("cv", "resume"):
+            ctx.report.note(rel, 1, "the CV data was not imported (labbook has no CV data)")
+        elif path.stem not in ("navigation", "ui-text"):
+            ctx.report.note(rel, 1, "data file not imported: it is not one labbook knows")
 
 
 def _people(ctx: Context, author: dict[str, Any]) -> str | None:
