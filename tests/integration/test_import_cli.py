@@ -96,3 +96,18 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str], expected: str) -> 
     result = CliRunner().invoke(main, ["import", *(a.format(**values) for a in args)])
     assert result.exit_code == 2 and expected in result.output, result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_people_in_groups_take_their_role_from_the_group(tmp_path: Path) -> None:
+    """`_data/people.yml` written as groups (`faculty: [...]`, `Alumni: {members: [...]}`) gives roles by group."""
+    source = tmp_path / "src"
+    (source / "_data").mkdir(parents=True)
+    (source / "_news").mkdir()
+    (source / "_config.yml").write_text("title: L\n", encoding="utf-8")
+    (source / "_data/people.yml").write_text("faculty:\n  - name: Ann Pi\nphd:\n  - name: Bo Student\n"
+                                             "Alumni:\n  members:\n    - name: Cy Old\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "al-folio", str(source), str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    people = yaml.safe_load((tmp_path / "out/data/people.yml").read_text(encoding="utf-8"))
+    assert [(p["name"], p["role"]) for p in people] == [("Ann Pi", "pi"), ("Bo Student", "phd"), ("Cy Old", "alumni")]
+    assert "`_data/people.yml:8`" not in (tmp_path / "out/IMPORT-REPORT.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from labbook.importers.common import Context, add_page, add_person, is_draft
+from labbook.importers.common import Context, add_page, add_person, guess_role, is_draft
 from labbook.importers.frontmatter import Document, duplicate_keys, load_yaml_file, read_text, scalar
 from labbook.importers.records import clean_text
 
@@ -102,17 +102,36 @@ def people_from_data(ctx: Context, photo_dirs: tuple[str, ...]) -> set[str]:
             used.add(stem)
             if data is None:
                 continue
-            items = data if isinstance(data, list) else []
             text, _ = read_text(path)
-            lines = [i + 1 for i, s in enumerate(text.split("\n")) if re.match(r"-\s", s)]
-            for n, item in enumerate(items):
-                at = lines[n] if n < len(lines) else 1
+            for item, group, at in _people_items(data, text):
                 ctx.report.found("people")
                 if not isinstance(item, dict):
                     ctx.report.skip("people", rel, at, "the item is not a set of fields")
                     continue
-                person_from_mapping(ctx, item, rel, at, role, photo_dirs)
+                group_role = role or (guess_role(group) if group else None)
+                person_from_mapping(ctx, item, rel, at, group_role, photo_dirs)
     return used
+
+
+def _people_items(data: Any, text: str) -> list[tuple[Any, str, int]]:
+    """(item, group name, line) of a people file: a list, or groups of lists (``faculty: [...]``, or
+    ``<group>: {members: [...]}``) whose names give the role."""
+    def line_of(item: Any, start: int) -> int:
+        name = str(item.get("name", "")) if isinstance(item, dict) else ""
+        found = re.search(rf"^\s*-\s.*{re.escape(name)}", text[start:], re.M) if name else None
+        return text.count("\n", 0, start + found.start()) + 1 if found else 1
+
+    if isinstance(data, list):
+        lines = [i + 1 for i, s in enumerate(text.split("\n")) if re.match(r"-\s", s)]
+        return [(item, "", lines[n] if n < len(lines) else line_of(item, 0)) for n, item in enumerate(data)]
+    out: list[tuple[Any, str, int]] = []
+    for group, value in data.items() if isinstance(data, dict) else []:
+        if isinstance(value, dict) and isinstance(value.get("members"), list):
+            value = value["members"]
+        if isinstance(value, list):
+            at = text.find(f"{group}:")
+            out += [(item, str(group), line_of(item, max(at, 0))) for item in value]
+    return out
 
 
 def people_from_collection(ctx: Context, folder: Path, photo_dirs: tuple[str, ...]) -> int:
@@ -140,8 +159,6 @@ def people_from_collection(ctx: Context, folder: Path, photo_dirs: tuple[str, ..
         if role is None:
             role_text = clean_text(doc.meta.get("excerpt") or doc.meta.get("position") or doc.meta.get("role")
                                    or doc.meta.get("category"))
-            from labbook.importers.common import guess_role
-
             role = guess_role(role_text) or "staff"
         person_from_mapping(ctx, item, doc.rel, 1, role, photo_dirs)
     return len(docs)
