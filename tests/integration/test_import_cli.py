@@ -111,3 +111,16 @@ def test_people_in_groups_take_their_role_from_the_group(tmp_path: Path) -> None
     people = yaml.safe_load((tmp_path / "out/data/people.yml").read_text(encoding="utf-8"))
     assert [(p["name"], p["role"]) for p in people] == [("Ann Pi", "pi"), ("Bo Student", "phd"), ("Cy Old", "alumni")]
     assert "`_data/people.yml:8`" not in (tmp_path / "out/IMPORT-REPORT.md").read_text(encoding="utf-8")
+
+
+def test_links_between_posts_point_at_the_new_pages(tmp_path: Path) -> None:
+    source = alfolio(tmp_path / "src")
+    (source / "_posts").mkdir()
+    (source / "_posts/2020-01-01-a.md").write_text("---\ntitle: A\n---\nSee [B]({% post_url 2020-02-02-b %}) and "
+                                                   "[C]({% link _posts/2020-03-03-c.md %}).\n", encoding="utf-8")
+    (source / "_posts/2020-02-02-b.md").write_text("---\ntitle: B\n---\nB.\n", encoding="utf-8")
+    CliRunner().invoke(main, ["import", "al-folio", str(source), str(tmp_path / "out")])
+    page = (tmp_path / "out/docs/blog/2020-01-01-a.md").read_text(encoding="utf-8")
+    assert "See [B](../blog/2020-02-02-b.md) and C." in page
+    report = (tmp_path / "out/IMPORT-REPORT.md").read_text(encoding="utf-8")
+    assert "`_posts/2020-01-01-a.md:4`: link to '_posts/2020-03-03-c.md' has no page in the new site" in report

@@ -54,6 +54,7 @@ def import_site(ctx: Context) -> None:
     _teaching(ctx)
     _about(ctx, config)
     _data_files(ctx, data_used)
+    ctx.page_map = lambda target: _page_for(ctx, target)
     keep_pages(ctx, ctx.folder("_pages"), TEMPLATE_PAGES, data_used | {"courses"})
     for path in ctx.files(ctx.folder("_posts"), (".md", ".markdown")):
         doc = ctx.read(path)
@@ -61,6 +62,24 @@ def import_site(ctx: Context) -> None:
             continue
         add_page(ctx, doc, f"blog/{slugify(path.stem, fallback='post')}.md",
                  clean_text(doc.meta.get("title")) or path.stem, kind="blog post")
+
+
+def _page_for(ctx: Context, target: str) -> str | None:
+    """The new page of a post or page a link names (``{% post_url 2018-12-22-distill %}``,
+    ``{% link _pages/about.md %}``), when it is imported as a page."""
+    target = target.strip().strip("'\"").lstrip("/")
+    folder, _, name = target.rpartition("/")
+    stem = Path(name).stem
+    if folder in ("", "_posts"):
+        for suffix in (".md", ".markdown"):
+            path = ctx.folder("_posts") / f"{stem}{suffix}"
+            if path.is_file() and not (doc := ctx.read(path)).error and not doc.draft:
+                return f"blog/{slugify(stem, fallback='post')}.md"
+    if folder == "_pages" and stem.lower() not in TEMPLATE_PAGES and (ctx.folder("_pages") / name).is_file():
+        doc = ctx.read(ctx.folder("_pages") / name)
+        if not doc.error and not set(re.findall(r"site\.data\.(\w+)", doc.body)):
+            return f"pages/{slugify(stem, fallback='page')}.md"
+    return None
 
 
 def _bibliography(ctx: Context, config: dict[str, Any]) -> None:

@@ -39,6 +39,8 @@ class Context:
     hugo: bool = False
     lang: str | None = None
     baseurl: str = ""
+    page_map: Any = None
+    """``target -> docs-relative page`` for links between imported pages (``{% post_url %}``), or None."""
     """The old site's path below its host (Jekyll ``baseurl``), stripped from links written from the root."""
 
     languages: tuple[str, ...] = ()
@@ -81,7 +83,11 @@ class Context:
             return f"{prefix}publications/{key}/" if page_rel is not None else f"pub:{key}"
 
         refs = Refs(doc.rel, doc.body_line, self.report, asset, cite or cite_key)
-        refs.page_link = lambda target: None
+        def page_link(target: str) -> str | None:
+            page = self.page_map(target) if self.page_map is not None else None
+            return prefix + page if page else None
+
+        refs.page_link = page_link
         base_path = "/" + self.baseurl.strip("/") if self.baseurl.strip("/") else ""
 
         def root_link(url: str) -> str:

@@ -32,6 +32,8 @@ class Refs:
     root_link: Callable[[str], str] = lambda url: url
     """A link from the site's root (``/baseurl/publications/``) made relative, as the new site needs."""
     removed: dict[str, int] = field(default_factory=dict)
+    produced: set[str] = field(default_factory=set)
+    """Links this converter wrote itself (to imported pages); left alone when the files are rewritten."""
 
     def line(self, text: str, at: int) -> int:
         """The source line of offset ``at`` in ``text``."""
@@ -113,6 +115,7 @@ def convert_liquid(text: str, refs: Refs) -> str:
                 refs.report.note(refs.path, refs.line(text, m.start()),
                                  f"link to '{target}' has no page in the new site; the link was removed")
                 return "#"
+            refs.produced.add(url)
             return url
         return refs.drop(text, m.start(), "{% " + name + " " + rest + " %}")
 
@@ -189,6 +192,8 @@ def convert_shortcodes(text: str, refs: Refs) -> str:
         if name in {"ref", "relref"}:
             target = (_positional(rest) or [""])[0]
             url = refs.page_link(target)
+            if url:
+                refs.produced.add(url)
             return url or "#"
         return refs.drop(text, m.start(), "{{" + m[1] + " " + name + rest + " " + m[1] + "}}")
 
@@ -217,6 +222,8 @@ def rewrite_files(text: str, refs: Refs) -> str:
     is reported and its image dropped (the alt text stays), so the page never links to nothing."""
     def markdown(m: re.Match[str]) -> str:
         bang, label, url = m[1], m[2], m[3]
+        if url in refs.produced or re.match(r"(pub|person|talk|project):", url):
+            return m[0]
         if url.endswith(".md") and not re.match(r"^[a-z]+:", url):
             target = refs.page_link(url)
             if target is None:
