@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from labbook.importers.frontmatter import read_text
 from labbook.importers.report import ImportReport
@@ -90,19 +91,11 @@ def take_bib_file(writer: SiteWriter, report: ImportReport, text: str, rel: str,
     return n
 
 
-def read_bib(path_text: tuple[str, str | None]) -> tuple[str, int]:
-    """A .bib file's text without a Jekyll front matter block (al-folio's ``---`` lines), and its first line."""
-    text = path_text[0]
+def read_bib_path(path: Path) -> tuple[str, int, str | None]:
+    """Read a .bib file: (its text without a Jekyll front matter block (al-folio's ``---`` lines), the line that
+    text starts on, and why it cannot be read)."""
+    text, error = read_text(path)
     match = re.match(r"\s*---[ \t]*\n(.*?\n)?---[ \t]*\n", text, re.S)
     if match:
-        return text[match.end():], text.count("\n", 0, match.end()) + 1
-    return text, 1
-
-
-def read_bib_path(path: object) -> tuple[str, int, str | None]:
-    """Read a .bib file: (text without front matter, its first line in the file, error)."""
-    from pathlib import Path
-
-    text, error = read_text(Path(str(path)))
-    body, first = read_bib((text, error))
-    return body, first, error
+        return text[match.end():], text.count("\n", 0, match.end()) + 1, error
+    return text, 1, error

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.importers.common import Context, add_page, add_person, guess_role, is_draft
-from labbook.importers.frontmatter import Document, duplicate_keys, load_yaml_file, read_text, scalar
+from labbook.importers.frontmatter import duplicate_keys, load_yaml_file, read_text, scalar
 from labbook.importers.records import clean_text
 
 #: ``_data`` files that hold people, and the role their people get (None: guessed from each position).
@@ -203,8 +203,3 @@ def pi_name(config: dict[str, Any]) -> str:
     if not name and isinstance(author, dict):
         name = scalar(author.get("name"))
     return clean_text(name)
-
-
-def document_line(doc: Document, key: str) -> int:
-    """The line of ``key`` in ``doc``'s front matter."""
-    return doc.line_of(key)

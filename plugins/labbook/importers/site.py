@@ -108,6 +108,11 @@ class SiteWriter:
         self._write_bib()
         for rel, content in self.files.items():
             target = self.dest / rel
+            if self.into and target.exists():
+                if not target.is_file() or target.read_bytes() != content:
+                    self.report.note(rel, 1, "the site already has a different file here; it was kept, and the "
+                                     "imported one was not written")
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         for rel, text in self.pages.items():
