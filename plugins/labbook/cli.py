@@ -84,7 +84,8 @@ def new(directory: Path, name: str) -> None:
 @click.argument("dest", required=False, type=click.Path(path_type=Path))
 @click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path),
               help="Merge into this existing labbook site instead of creating DEST.")
-@click.option("--lang", default=None, help="Hugo: the language to import (default: the site's default language).")
+@click.option("--lang", default=None,
+              help="The language to import from a multilingual site (default: the site's default language).")
 def import_(template: str, source: Path, dest: Path | None, into: Path | None, lang: str | None) -> None:
     """Import an al-folio, academicpages or Hugo Blox site from SOURCE into a new site DEST (or --into a site).
 
@@ -99,6 +100,8 @@ def import_(template: str, source: Path, dest: Path | None, into: Path | None, l
         outcome = run_import(template, source, dest, into=into, lang=lang)
     except ImportUsageError as exc:
         raise click.UsageError(str(exc)) from exc
+    except OSError as exc:  # the new site cannot be written (permissions, a full disk): a message, no traceback
+        raise click.ClickException(f"cannot write the site: {exc}") from exc
     click.echo(outcome.report.markdown())
     click.echo(f"{outcome.report.summary()}; written to {outcome.report_path}", err=True)
     sys.exit(outcome.exit_code)
