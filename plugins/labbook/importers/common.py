@@ -24,7 +24,7 @@ LAYOUT_KEYS = frozenset({
     "slug", "url", "aliases", "menu", "share_buttons", "commentable", "editable", "view", "featured_image",
     "highlight", "summary", "tags", "categories", "math", "pretty_table", "mermaid", "chart", "tikzjax",
     "tabs", "_build", "date", "title", "description", "inline", "scrollable", "map", "distill",
-    "authors", "bibliography", "hidden", "images", "thumbnail", "order", "importance", "category",
+    "authors", "bibliography", "hidden", "images", "thumbnail", "order", "importance", "category", "all_day",
 })
 
 

@@ -111,8 +111,7 @@ def import_site(ctx: Context) -> None:
         if doc.error or doc.draft:
             ctx.report.skip("news", doc.rel, doc.error_line, doc.error or "marked as a draft")
             continue
-        add_news(ctx, doc, doc.meta.get("date"), clean_text(doc.meta.get("title")),
-                 ctx.body(doc) or clean_text(doc.meta.get("summary")))
+        _post(ctx, doc)
     for path in _items(root / "project"):
         _project(ctx, ctx.read(path), project_pubs)
     for project, keys in project_pubs.items():
@@ -169,6 +168,8 @@ def _authors(ctx: Context, folder: Path) -> dict[str, tuple[str, str]]:
         if not groups and role is None:
             ctx.report.note(doc.rel, 1, f"{name or child.name} has no user_groups; the role is guessed from "
                             "'role'")
+        ctx.unmapped(doc, {"name", "role", "user_groups", "organizations", "bio", "social", "email", "superuser",
+                           "first_name", "last_name", "highlight_name"})
         ident = add_person(ctx, doc.rel, doc.line_of("user_groups"), fields, links=links,
                            role_texts=(*groups, scalar(doc.meta.get("role"))), fixed_role=role, default_role="staff")
         if ident:
@@ -235,6 +236,8 @@ def _publication(ctx: Context, doc: Document, users: dict[str, tuple[str, str]],
         return
     for project in doc.meta.get("projects") or [] if isinstance(doc.meta.get("projects"), list) else []:
         project_pubs.setdefault(scalar(project), []).append(key)
+    ctx.unmapped(doc, {"publication", "publication_short", "publication_types", "abstract", "doi", "projects",
+                       "author_notes", "links", *_URL_FIELDS} | ({"slides"} if "slides" in extra else set()))
     ctx.writer.add_bib(key, text, doc.rel, doi)
     ctx.writer.bib_origin[key] = (doc.rel, 1)
     ctx.report.imported("publications")
@@ -266,7 +269,27 @@ def _talk(ctx: Context, doc: Document, users: dict[str, tuple[str, str]]) -> Non
              "video": safe_url(doc.meta.get("url_video")), "code": safe_url(doc.meta.get("url_code"))}
     if links := {k: v for k, v in links.items() if v}:
         record["links"] = links
+    ctx.unmapped(doc, {"event", "event_url", "location", "abstract", "url_slides", "url_video", "url_code",
+                       "date_end", "all_day", "address", "projects"})
     ctx.writer.add("talks", record, (doc.rel, 1), "talks")
+
+
+def _post(ctx: Context, doc: Document) -> None:
+    """A post as a news item: its body (or summary, or abstract), with its event and links after it."""
+    body = ctx.body(doc)
+    summary = clean_text(doc.meta.get("summary")) or clean_text(doc.meta.get("abstract"))
+    text = body or summary
+    if body and clean_text(doc.meta.get("abstract")):
+        text = clean_text(doc.meta.get("abstract")) + "\n\n" + body
+    if event := clean_text(doc.meta.get("event")):
+        url = safe_url(doc.meta.get("event_url"))
+        text += f"\n\n*{event}*" if not url else f"\n\n*[{event}]({url})*"
+    links = [f"[{name.title() if name != 'pdf' else 'PDF'}]({url})" for key, name in _URL_FIELDS.items()
+             if (url := safe_url(doc.meta.get(key))) and "://" in url]
+    if links:
+        text += "\n\n" + " · ".join(links)
+    ctx.unmapped(doc, {"summary", "abstract", "event", "event_url", *_URL_FIELDS})
+    add_news(ctx, doc, doc.meta.get("date"), clean_text(doc.meta.get("title")), text)
 
 
 def _project(ctx: Context, doc: Document, project_pubs: dict[str, list[str]]) -> None:
@@ -289,6 +312,7 @@ def _project(ctx: Context, doc: Document, project_pubs: dict[str, list[str]]) ->
         record["topics"] = topics
     if keys := project_pubs.pop(stem, []):
         record["publications"] = keys
+    ctx.unmapped(doc, set())
     ctx.writer.add("projects", record, (doc.rel, 1), "projects")
 
 
@@ -302,7 +326,11 @@ def _course(ctx: Context, doc: Document) -> None:
         return
     code = doc.path.parent.name if doc.path.name == "index.md" else doc.path.stem
     record: dict[str, Any] = {"code": code, "title": title}
-    text = "\n\n".join(t for t in (clean_text(doc.meta.get("summary")), ctx.body(doc)) if t)
+    text = "\n\n".join(t for t in (clean_text(doc.meta.get("summary") or doc.meta.get("abstract")),
+                                     ctx.body(doc)) if t)
     if text:
         record["description"] = text
+    if url := safe_url(doc.meta.get("external_link") or doc.meta.get("url_pdf")):
+        record["url"] = url
+    ctx.unmapped(doc, {"abstract", "external_link", "url_pdf"})
     ctx.writer.add("courses", record, (doc.rel, 1), "courses")
