@@ -299,6 +299,31 @@ def _about(ctx: Context, config: dict[str, Any]) -> None:
     ctx.writer.home = "\n\n".join(p for p in parts if p) + "\n"
 
 
+def _coauthors(ctx: Context, data: dict[str, Any], rel: str) -> None:
+    """``_data/coauthors.yml``: the spellings of a lab member's first name become aliases of the person;
+    links to external co-authors have no place in labbook (counted in the report)."""
+    people = {(p["name"].rsplit(" ", 1)[-1].casefold(), p["name"].rsplit(" ", 1)[0]): p
+              for p in ctx.writer.records["people"] if " " in p["name"]}
+    external = 0
+    for last, entries in data.items():
+        for entry in entries if isinstance(entries, list) else []:
+            firsts = entry.get("firstname") if isinstance(entry, dict) else None
+            firsts = [scalar(f) for f in (firsts if isinstance(firsts, list) else [firsts]) if scalar(f)]
+            person = next((people[(str(last).casefold(), f)] for f in firsts if (str(last).casefold(), f) in people),
+                          None)
+            if person is None:
+                external += 1
+                continue
+            aliases = person.setdefault("aliases", [])
+            aliases += [a for f in firsts if (a := f"{f} {person['name'].rsplit(' ', 1)[-1]}") != person["name"]
+                        and a not in aliases]
+            if not aliases:
+                del person["aliases"]
+    if external:
+        ctx.report.note(rel, 1, f"{external} links to external co-authors were not imported (labbook links the "
+                        "lab's own people only)")
+
+
 def _data_files(ctx: Context, data_used: set[str]) -> None:
     data_dir = ctx.folder("_data")
     handled = data_used | {"courses", "socials", "navigation", "repositories", "citations"}
@@ -307,8 +332,7 @@ def _data_files(ctx: Context, data_used: set[str]) -> None:
         if path.stem == "coauthors":
             report_duplicates(ctx, path)
             data, _, _ = load_yaml_file(path)
-            ctx.report.note(rel, 1, f"{len(data) if isinstance(data, dict) else 0} co-author links: labbook links "
-                            "only the lab's people; external co-author pages were not imported")
+            _coauthors(ctx, data if isinstance(data, dict) else {}, rel)
         elif path.stem == "cv" or path.stem == "venues":
             ctx.report.note(rel, 1, f"{path.name} was not imported (labbook has no {path.stem} data yet)")
         elif path.stem not in handled and path.suffix in (".yml", ".yaml", ".json"):
