@@ -11,7 +11,7 @@ from typing import Any
 from labbook.importers.bibfile import read_bib_path, split_entries
 from labbook.importers.common import Context, add_news, add_person, is_draft
 from labbook.importers.frontmatter import Document, scalar
-from labbook.importers.jekyll import keep_pages, link_name, load_config, people_from_collection
+from labbook.importers.jekyll import keep_pages, link_name, load_config, other_collections, people_from_collection
 from labbook.importers.records import bib_entry, bib_key, clean_text, normalize_date, safe_url, split_names
 
 PHOTO_DIRS = ("images", "assets/images")
@@ -66,6 +66,7 @@ def import_site(ctx: Context) -> None:
         doc = ctx.read(about)
         ctx.writer.home = f"# {ctx.writer.lab_name}\n\n{ctx.body(doc, page_rel='index.md')}\n"
     keep_pages(ctx, ctx.folder("_pages"), TEMPLATE_PAGES, set())
+    other_collections(ctx, config, {"publications", "talks", "teaching", "portfolio", "posts", "people"})
     data_dir = ctx.folder("_data")
     for path in sorted(data_dir.glob("*.*")) if data_dir.is_dir() else []:
         rel = path.relative_to(ctx.source).as_posix()

@@ -14,6 +14,7 @@ from labbook.importers.jekyll import (
     LINK_NAMES,
     keep_pages,
     load_config,
+    other_collections,
     people_from_collection,
     people_from_data,
     pi_name,
@@ -54,6 +55,7 @@ def import_site(ctx: Context) -> None:
     _teaching(ctx)
     _about(ctx, config)
     _data_files(ctx, data_used)
+    other_collections(ctx, config, {"news", "projects", "teachings", "teaching", "people", "posts"})
     ctx.page_map = lambda target: _page_for(ctx, target)
     keep_pages(ctx, ctx.folder("_pages"), TEMPLATE_PAGES, data_used | {"courses"})
     for path in ctx.files(ctx.folder("_posts"), (".md", ".markdown")):

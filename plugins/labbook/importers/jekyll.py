@@ -203,3 +203,22 @@ def pi_name(config: dict[str, Any]) -> str:
     if not name and isinstance(author, dict):
         name = scalar(author.get("name"))
     return clean_text(name)
+
+
+def other_collections(ctx: Context, config: dict[str, Any], handled: set[str]) -> None:
+    """Collections declared in ``_config.yml`` that labbook has no records for (al-folio's ``_books``, a
+    lab's ``_software``): each item is kept as a Markdown page under ``docs/<collection>/``."""
+    collections = config.get("collections")
+    names = list(collections) if isinstance(collections, (dict, list)) else []
+    for name in (str(n) for n in names):
+        if name in handled:
+            continue
+        for path in ctx.files(ctx.folder(f"_{name}")):
+            doc = ctx.read(path)
+            if doc.error:
+                ctx.report.note(doc.rel, doc.error_line, doc.error + "; not imported")
+                continue
+            if is_draft(ctx, doc):
+                continue
+            title = clean_text(doc.meta.get("title")) or path.stem.replace("-", " ").replace("_", " ")
+            add_page(ctx, doc, f"{_slug(name)}/{_slug(path.stem)}.md", title, kind=f"item of the {name} collection")
