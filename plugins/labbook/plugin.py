@@ -52,6 +52,9 @@ class LabbookConfig(base.Config):
     """Highlight and link lab members in author lists."""
     max_authors = c.Type(int, default=10)
     """Author lists longer than this show the first ones and an "et al." button that expands."""
+    badges = c.Type(list, default=[])
+    """Third-party citation badges to show (``altmetric``, ``dimensions``, ``scholar``); off by default, since
+    the Altmetric and Dimensions badges load their providers' scripts."""
     today = c.Optional(c.Type(str))
     """Pin "today" (YYYY-MM-DD) for reproducible builds and tests; default: the build date. With a pinned
     day, "now" is the start of that day in ``timezone``."""

@@ -60,6 +60,7 @@ class Settings:
     notes_dir: str = "notes"
     feed_limit: int = 50
     mathjax: bool = False
+    badges: tuple[str, ...] = ()
 
     @property
     def build_date(self) -> date:
@@ -83,6 +84,21 @@ class SettingsError(ValueError):
 
 
 _PREFIX = re.compile(r"[a-z0-9_][a-z0-9_\-]*(/[a-z0-9_][a-z0-9_\-]*)*")
+
+
+#: Third-party citation badges a site may opt in to (each loads a script from its provider).
+BADGES = ("altmetric", "dimensions", "scholar")
+
+
+def _badges(value: object) -> tuple[str, ...]:
+    if value in (None, False, []):
+        return ()
+    items = value if isinstance(value, list) else [value]
+    unknown = [str(v) for v in items if v not in BADGES]
+    if unknown:
+        raise SettingsError(f"`badges`: unknown badge {', '.join(repr(u) for u in unknown)}; known: "
+                            f"{', '.join(BADGES)}")
+    return tuple(dict.fromkeys(str(v) for v in items))
 
 
 def _max_authors(value: object) -> int:
@@ -152,4 +168,5 @@ def settings_from_options(
         notes_dir=str(options.get("notes_dir") or defaults.notes_dir).strip("/"),
         feed_limit=int(options.get("feed_limit", defaults.feed_limit)),
         mathjax=bool(options.get("mathjax", defaults.mathjax)),
+        badges=_badges(options.get("badges")),
     )

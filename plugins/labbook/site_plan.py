@@ -135,6 +135,7 @@ def make_views(lab: Lab, settings: Settings, urls: SiteUrls, fragments: Fragment
     """The views of one build (the clock is read here, once, so every page agrees on "now")."""
     return LabViews(lab, urls, max_authors=settings.max_authors, highlight_members=settings.highlight_members,
                     per_publication_pages=settings.per_publication_pages, fragments=fragments,
+                    badges=settings.badges,
                     clock=Clock.for_site(settings.timezone, settings.today))
 
 

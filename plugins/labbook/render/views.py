@@ -12,6 +12,7 @@ from typing import Any
 from labbook.catalog import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
+from labbook.render.badges import citation_badges
 from labbook.render.fragments import FragmentCache, publication_fingerprint
 from labbook.render.site_urls import SiteUrls
 from labbook.urls import is_site_relative
@@ -26,6 +27,8 @@ class ViewBuilder:
     max_authors: int = 10
     highlight_members: bool = True
     per_publication_pages: bool = True
+    badges: tuple[str, ...] = ()
+    """The citation badges the site opted in to (``altmetric``, ``dimensions``, ``scholar``)."""
     fragments: FragmentCache | None = None
     """Views and fragments kept from the last build (`mkdocs serve`); ``None`` makes everything afresh."""
 
@@ -91,6 +94,7 @@ class ViewBuilder:
             "award_label": pub.extra.get("award_label", ""),
             "preview": pub.extra.get("preview", ""),
             "preview_relative": is_site_relative(pub.extra.get("preview", "")),
+            "metrics": citation_badges(pub, self.badges) if self.badges else [],
             "note_html": pub.note_html,
             "selected": pub.selected,
             "authors": authors,
