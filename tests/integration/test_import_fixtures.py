@@ -85,5 +85,7 @@ def test_import_builds_with_the_manifest_counts(template: str, folder: str, site
         assert "<strong>Nobel Prize in Physics</strong>" in index and "**" not in visible_text(index)
         assert 'src="../assets/img/publication_preview/brownian-motion.gif"' in index
         assert 'href="../assets/pdf/example_pdf.pdf"' in index
+        assert 'data-badge="AJP"' in index  # coloured by the rule made from _data/venues.yml
+        assert '[data-badge="AJP"] { background: #00369f' in (dest / "docs/stylesheets/extra.css").read_text("utf-8")
     after = sorted((p.relative_to(source).as_posix(), p.stat().st_mtime_ns) for p in source.rglob("*"))
     assert after == before  # the source is only read

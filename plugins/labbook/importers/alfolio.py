@@ -9,7 +9,7 @@ from typing import Any
 
 from labbook.importers.bibfile import read_bib_path, take_bib_file
 from labbook.importers.common import Context, add_news, add_page, add_person, is_draft
-from labbook.importers.frontmatter import load_yaml_file, scalar
+from labbook.importers.frontmatter import line_in, load_yaml_file, read_text, scalar
 from labbook.importers.jekyll import (
     LINK_NAMES,
     keep_pages,
@@ -21,6 +21,7 @@ from labbook.importers.jekyll import (
     report_duplicates,
 )
 from labbook.importers.records import clean_text, safe_url
+from labbook.importers.venues import venue_css
 from labbook.urls import slugify
 
 PHOTO_DIRS = ("assets/img", "assets/img/people", "images")
@@ -335,7 +336,14 @@ def _data_files(ctx: Context, data_used: set[str]) -> None:
             report_duplicates(ctx, path)
             data, _, _ = load_yaml_file(path)
             _coauthors(ctx, data if isinstance(data, dict) else {}, rel)
-        elif path.stem == "cv" or path.stem == "venues":
+        elif path.stem == "venues":
+            data, _, _ = load_yaml_file(path)
+            css, bad = venue_css(data if isinstance(data, dict) else {})
+            ctx.writer.extra_css += css
+            for name in bad:
+                ctx.report.note(rel, line_in(read_text(path)[0], f"{name}"), f"the colour of venue '{name}' is not "
+                                "a #rrggbb colour; not used")
+        elif path.stem == "cv":
             ctx.report.note(rel, 1, f"{path.name} was not imported (labbook has no {path.stem} data yet)")
         elif path.stem not in handled and path.suffix in (".yml", ".yaml", ".json"):
             ctx.report.note(rel, 1, "data file not imported: it is not one labbook knows")

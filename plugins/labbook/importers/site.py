@@ -54,6 +54,7 @@ class SiteWriter:
         self.pages: dict[str, str] = {}  # docs-relative path -> Markdown
         self.page_titles: dict[str, str] = {}
         self.home: str | None = None
+        self.extra_css = ""  # rules for docs/stylesheets/extra.css (a new site) or venues.css (a merge)
         self.files: dict[str, bytes] = {}  # site-relative path -> content (copied images and PDFs)
         self.existing: dict[str, set[str]] = {kind: set() for kind in COLLECTION_FILES}
         if into:
@@ -119,6 +120,8 @@ class SiteWriter:
             target = self.dest / "docs" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        if self.extra_css:
+            self._write_css()
         if not self.into:
             if self.home is not None:
                 (self.dest / "docs" / "index.md").write_text(self.home, encoding="utf-8")
@@ -126,6 +129,22 @@ class SiteWriter:
         elif self.pages:
             self.report.note("mkdocs.yml", 1, "imported pages were not added to the site's nav: "
                              + ", ".join(f"docs/{p}" for p in self.pages))
+
+    def _write_css(self) -> None:
+        if not self.into:
+            path = self.dest / "docs" / "stylesheets" / "extra.css"
+            old, _ = read_text(path)
+            path.write_text(old.rstrip("\n") + "\n" + self.extra_css, encoding="utf-8")
+            return
+        path = self.dest / "docs" / "stylesheets" / "venues.css"
+        if path.exists():
+            self.report.note("docs/stylesheets/venues.css", 1, "the site already has this file; the venue colours "
+                             "were not written")
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.extra_css.lstrip("\n"), encoding="utf-8")
+        self.report.note("docs/stylesheets/venues.css", 1, "venue colours written here; add it to `extra_css` in "
+                         "mkdocs.yml")
 
     def _write_collection(self, kind: str, records: list[dict[str, Any]]) -> None:
         path = self.dest / COLLECTION_FILES[kind]

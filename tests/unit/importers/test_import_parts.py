@@ -91,3 +91,14 @@ def test_person_links_keep_what_labbook_accepts() -> None:
                                 "qc6CJjYAAAAJ&hl=en", "github": "octocat", "bluesky": "ann.bsky"})
     assert kept == {"email": "ann@uni.edu", "scholar": "qc6CJjYAAAAJ", "github": "octocat"}
     assert other == {"bluesky": "ann.bsky"}
+
+
+def test_venue_colours_become_css_with_readable_text() -> None:
+    from labbook.importers.venues import venue_css
+
+    css, bad = venue_css({"AJP": {"color": "#00369f"}, "Vision": {"color": "#009f36"}, "X": {"url": "u"},
+                          'Q"uote': {"color": "#fff"}, "Bad": {"color": "red; }"}})
+    assert '.lb-badge-venue[data-badge="AJP"] { background: #00369f; color: #fff; }' in css
+    assert '.lb-badge-venue[data-badge="Vision"] { background: #009f36; color: #1a1a1a; }' in css
+    assert '[data-badge="Q\\"uote"]' in css and "X" not in css.split("*/")[1].split("[")[0]
+    assert bad == ["Bad"]
