@@ -76,6 +76,35 @@ def new(directory: Path, name: str) -> None:
                "  make check      # what CI runs on every pull request")
 
 
+@main.command(name="import")
+@click.argument("template", type=click.Choice(["al-folio", "academicpages", "hugoblox"]))
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("dest", required=False, type=click.Path(path_type=Path))
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path),
+              help="Merge into this existing labbook site instead of creating DEST.")
+@click.option("--lang", default=None,
+              help="The language to import from a multilingual site (default: the site's default language).")
+def import_(template: str, source: Path, dest: Path | None, into: Path | None, lang: str | None) -> None:
+    """Import an al-folio, academicpages or Hugo Blox site from SOURCE into a new site DEST (or --into a site).
+
+    Writes DEST/IMPORT-REPORT.md. Exits 0 when everything found was imported, 1 when some items were skipped
+    (the site is still written), 2 on usage errors.
+    """
+    from labbook.importers import ImportUsageError, run_import
+
+    if dest is not None and into is not None:
+        raise click.UsageError("give either DEST or --into, not both")
+    try:
+        outcome = run_import(template, source, dest, into=into, lang=lang)
+    except ImportUsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except OSError as exc:  # the new site cannot be written (permissions, a full disk): a message, no traceback
+        raise click.ClickException(f"cannot write the site: {exc}") from exc
+    click.echo(outcome.report.markdown())
+    click.echo(f"{outcome.report.summary()}; written to {outcome.report_path}", err=True)
+    sys.exit(outcome.exit_code)
+
+
 def _from_cwd_path(path: str, base: Path) -> str:
     """A path relative to the site (as diagnostics carry it) made relative to the current directory."""
     full = base / path

@@ -67,6 +67,9 @@ class Options:
         "List entries that exist only as the crossref target of other entries (a @proceedings or @book holding a "
         "conference's or a book's details) as publications of their own. Off by default: such entries describe "
         "the venue, not the lab's work."))
+    badges: tuple[str, ...] = field(default=(), metadata=_doc(
+        "Third-party citation badges to show (altmetric, dimensions, scholar); off by default, since the Altmetric "
+        "and Dimensions badges load their providers' scripts."))
     mathjax: bool = field(default=False, metadata=_doc(
         "Self-host MathJax 3 (from the django-static-mathjax package) under assets/labbook/mathjax/ and configure "
         "it for pymdownx.arithmatex in generic mode, so math renders without any CDN."))

@@ -41,6 +41,7 @@ class Settings:
     mathjax: bool = DEFAULTS.mathjax
     key_pattern: str = DEFAULTS.key_pattern
     list_crossref_parents: bool = DEFAULTS.list_crossref_parents
+    badges: tuple[str, ...] = ()
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -59,6 +60,21 @@ class SettingsError(ValueError):
 
 
 _PREFIX = re.compile(r"[a-z0-9_][a-z0-9_\-]*(/[a-z0-9_][a-z0-9_\-]*)*")
+
+
+#: Third-party citation badges a site may opt in to (each loads a script from its provider).
+BADGES = ("altmetric", "dimensions", "scholar")
+
+
+def _badges(value: object) -> tuple[str, ...]:
+    if value in (None, False, []):
+        return ()
+    items = value if isinstance(value, list) else [value]
+    unknown = [str(v) for v in items if v not in BADGES]
+    if unknown:
+        raise SettingsError(f"`badges`: unknown badge {', '.join(repr(u) for u in unknown)}; known: "
+                            f"{', '.join(BADGES)}")
+    return tuple(dict.fromkeys(str(v) for v in items))
 
 
 def _max_authors(value: object) -> int:
@@ -131,4 +147,5 @@ def settings_from_options(
         mathjax=bool(options.get("mathjax", DEFAULTS.mathjax)),
         key_pattern=str(options.get("key_pattern") or DEFAULTS.key_pattern),
         list_crossref_parents=bool(options.get("list_crossref_parents", DEFAULTS.list_crossref_parents)),
+        badges=_badges(options.get("badges")),
     )

@@ -12,6 +12,7 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person as BibName
 
 from labbook.diagnostics import Report
+from labbook.load.alfolio_fields import inline_markdown, preview_url
 from labbook.load.entry_kind import classify, derive_badge, parse_month
 from labbook.load.field_names import BOOLEAN_FIELDS, check_boolean, check_field_names
 from labbook.load.tex_fields import check_tex_commands
@@ -72,12 +73,22 @@ def build_publication(raw: RawEntry, order: int, report: Report) -> Publication:
         topics=_topics(topics_src),
         links=_links(raw, report),
         abstract_html=Markup(latex_to_html(raw.get("abstract"))),
-        award_html=Markup(latex_to_html(raw.get("award") or raw.get("award_name"))),
-        note_html=Markup(latex_to_html(raw.get("additional_info") or raw.get("note"))),
+        award_html=inline_markdown(raw.get("award")) if raw.get("award") else Markup(""),
+        note_html=inline_markdown(raw.get("additional_info")) if raw.get("additional_info")
+        else Markup(latex_to_html(raw.get("note"))),
         selected=flags.get("selected", False),
         raw=raw,
         order=order,
+        extra=_alfolio_extra(raw),
     )
+
+
+def _alfolio_extra(raw: RawEntry) -> dict[str, str]:
+    # al-folio's award badge shows `award_name` (or "Award") and the award line the Markdown of `award`.
+    extra = {"award_label": latex_to_text(raw.get("award_name")) or ("Award" if raw.get("award") else "")}
+    if preview := preview_url(raw.get("preview")):
+        extra["preview"] = preview
+    return extra
 
 
 def _key_slug(key: str) -> str:

@@ -94,6 +94,8 @@ def check_local_files(publications: Iterable[Publication], people: Iterable[Pers
             else:
                 _warn(report, pub.path, pub.raw.line_of(link.kind), f"entry '{pub.key}': {link.kind}", link.url,
                       tried, docs_display)
+                if len(tried) > 1:  # a bare name found nowhere links where al-folio keeps such files
+                    link.url = tried[-1]
         preview = pub.raw.get("preview").strip()
         if preview:
             found, tried = resolve_local(preview, "preview", docs_dir, probed)

@@ -30,5 +30,6 @@ class LabbookConfig(base.Config):
     notes_dir = c.Type(str, default=DEFAULTS.notes_dir)
     feed_limit = c.Type(int, default=DEFAULTS.feed_limit)
     list_crossref_parents = c.Type(bool, default=DEFAULTS.list_crossref_parents)
+    badges = c.Type(list, default=[])
     mathjax = c.Type(bool, default=DEFAULTS.mathjax)
     key_pattern = c.Type(str, default=DEFAULTS.key_pattern)

@@ -13,6 +13,7 @@ from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
 from labbook.options import DEFAULTS
+from labbook.render.badges import citation_badges
 from labbook.render.fragments import FragmentCache, publication_fingerprint
 from labbook.render.site_urls import SiteUrls
 from labbook.text.safe_urls import is_site_relative
@@ -27,6 +28,8 @@ class ViewBuilder:
     max_authors: int = DEFAULTS.max_authors
     highlight_members: bool = DEFAULTS.highlight_members
     per_publication_pages: bool = DEFAULTS.per_publication_pages
+    badges: tuple[str, ...] = ()
+    """The citation badges the site opted in to (``altmetric``, ``dimensions``, ``scholar``)."""
     fragments: FragmentCache | None = None
     """Views and fragments kept from the last build (`mkdocs serve`); ``None`` makes everything afresh."""
 
@@ -89,6 +92,10 @@ class ViewBuilder:
                       for lk in pub.links],
             "abstract_html": pub.abstract_html,
             "award_html": pub.award_html,
+            "award_label": pub.extra.get("award_label", ""),
+            "preview": pub.extra.get("preview", ""),
+            "preview_relative": is_site_relative(pub.extra.get("preview", "")),
+            "metrics": citation_badges(pub, self.badges) if self.badges else [],
             "note_html": pub.note_html,
             "selected": pub.selected,
             "authors": authors,

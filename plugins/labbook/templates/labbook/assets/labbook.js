@@ -256,12 +256,34 @@
     });
   }
 
+  /* ---- citation badges ------------------------------------------------------------------------------------ */
+  /* Only a site that opts in (`badges:` in mkdocs.yml) has these elements; the providers' scripts are fetched
+     when a page shows one, and asked to fill new pages in after Material's instant navigation. */
+  var BADGE_SCRIPTS = [
+    [".altmetric-embed", "https://d1bxh8uas1mnw7.cloudfront.net/assets/embed.js",
+     function () { if (window._altmetric_embed_init) { window._altmetric_embed_init(); return true; } }],
+    [".__dimensions_badge_embed__", "https://badge.dimensions.ai/badge.js",
+     function () { if (window.__dimensions_embed) { window.__dimensions_embed.addBadges(); return true; } }]
+  ];
+
+  function loadBadges(root) {
+    BADGE_SCRIPTS.forEach(function (badge) {
+      if (!root.querySelector(badge[0]) || badge[2]()) return;
+      if (document.querySelector('script[src="' + badge[1] + '"]')) return;
+      var script = document.createElement("script");
+      script.src = badge[1];
+      script.async = true;
+      document.head.appendChild(script);
+    });
+  }
+
   /* ---- wiring --------------------------------------------------------------------------------------------- */
 
   document.addEventListener("click", onClick);
   function init() {
     showEtAlButtons(document);
     initFacets(document);
+    loadBadges(document);
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
