@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from labbook.diagnostics import Diagnostic, RecordCount, Severity, format_all
+from labbook.diagnostics import Diagnostic, RecordCount, Severity, escape_control, format_all
 from labbook.lab_loader import load_lab
 from labbook.new_site import ScaffoldError, copy_scaffold
 from labbook.settings import Settings, SettingsError, settings_from_options
@@ -59,7 +59,7 @@ def check(config_file: Path, fmt: str) -> None:
     problems = [d for d in diagnostics if d.severity is not Severity.INFO]
     if fmt != "json":
         for count in counts:
-            click.echo(f"  {_from_cwd_path(count.path, base)}: {count.summary()}", err=True)
+            click.echo(f"  {escape_control(_from_cwd_path(count.path, base))}: {count.summary()}", err=True)
         click.echo(_summary(problems, counts), err=True)
     sys.exit(EXIT_PROBLEMS if problems else EXIT_CLEAN)
 
