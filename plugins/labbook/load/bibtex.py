@@ -28,6 +28,7 @@ from labbook.load.bib_problems import (
     line_at,
     report_syntax_error,
 )
+from labbook.text.control_chars import describe, first_forbidden, strip_forbidden
 
 #: Fields that name a parent entry and must not be inherited through ``crossref``.
 _NOT_INHERITED = frozenset({"crossref", "ids", "key", "title"})
@@ -244,10 +245,21 @@ def _make_entry(
         report.error(path, line, "bib-no-key", f"@{command} entry without a key is skipped",
                      hint="add a key after the opening brace, e.g. @article{smith2024title, ...")
         return None
+    if (bad := first_forbidden(key)) is not None:
+        report.error(path, line, "bib-control-char",
+                     f"the key of entry '{key}' holds the invisible character {describe(bad[1])}; it was removed",
+                     hint="retype the key (copying from a PDF or a web page can bring such characters in)")
+        key = strip_forbidden(key)
     entry = RawEntry(key=key, type=command.lower(), fields={}, path=path, line=line)
     for (name, parts), field_line in zip(fields, lines, strict=True):
         lname = name.lower()
         value = " ".join("".join(parts).split())
+        if (bad := first_forbidden(value)) is not None:
+            report.error(path, field_line, "bib-control-char",
+                         f"entry '{key}': field '{lname}' holds the invisible character {describe(bad[1])};"
+                         " it was removed",
+                         hint="retype the text around it (copying from a PDF or a web page can bring one in)")
+            value = strip_forbidden(value)
         previous = entry.fields.get(lname)
         if previous is None:
             entry.fields[lname] = RawField(value, field_line)

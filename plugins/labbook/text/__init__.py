@@ -1,0 +1,1 @@
+"""Leaf helpers on text: Markdown-inert HTML, control characters."""
