@@ -28,6 +28,7 @@ from labbook.load.bib_problems import (
     line_at,
     report_syntax_error,
 )
+from labbook.load.limits import MAX_FIELD_CHARS, Budget, TooLarge
 from labbook.text.control_chars import describe, first_forbidden, strip_forbidden
 
 #: Fields that name a parent entry and must not be inherited through ``crossref``.
@@ -81,10 +82,12 @@ class _Abort(Exception):
 class _Tokenizer(LowLevelParser):  # type: ignore[misc]
     """pybtex's tokenizer, taught to remember lines and to stop, not lose the file, on an error."""
 
-    def __init__(self, text: str, macros: MutableMapping[str, str], path: str, report: Report) -> None:
+    def __init__(self, text: str, macros: MutableMapping[str, str], path: str, report: Report,
+                 budget: Budget | None = None) -> None:
         super().__init__(text, macros=macros, filename=path)
         self._path = path
         self._report = report
+        self._budget = budget or Budget(len(text))
         self.command_line = 1
         self.field_lines: list[int] = []
 
@@ -116,6 +119,20 @@ class _Tokenizer(LowLevelParser):  # type: ignore[misc]
         if _NOT_IN_KEYS.search(self.current_entry_key):
             raise PybtexSyntaxError("entry key expected", self)
         self.parse_entry_fields()
+
+    def parse_value(self) -> None:
+        # pybtex's loop, counting the expanded size before anything is joined: nested @string concatenation
+        # (b = a # a, c = b # b, ...) doubles with every line.
+        parts: list[str] = []
+        size = 0
+        while not parts or self.optional([self.HASH]):
+            part = self.parse_value_part()
+            size += len(part)
+            if size > MAX_FIELD_CHARS:
+                raise TooLarge(self.current_field_name or "value", MAX_FIELD_CHARS)
+            parts.append(part)
+        self._budget.spend(size)
+        self.current_value = parts
 
     def parse_entry_fields(self) -> None:
         # pybtex's own loop, plus the line each field starts on.
@@ -168,11 +185,12 @@ def parse_bibtex(
     again as part of its whole file, see :mod:`labbook.load.incremental`).
     """
     macros = new_macro_table() if macros is None else macros
+    budget = Budget(len(text))
     report.count_read(path, 0)
     entries: list[RawEntry] = []
     pos, line, gap_start, previous_key = 0, first_line, 0, None
     while True:
-        tok = _Tokenizer(text, macros, path, report)
+        tok = _Tokenizer(text, macros, path, report, budget)
         tok.pos, tok.lineno = pos, line
         try:
             for command, payload in tok:
@@ -192,6 +210,16 @@ def parse_bibtex(
                     entries.append(entry)
             check_gap(text, gap_start, len(text), previous_key, path, report)
             return entries
+        except TooLarge as big:
+            if big.what == "file":
+                report.error(path, tok.command_line, "bib-too-large",
+                             f"the file expands to more than {big.limit:,} characters (through @string"
+                             " concatenation); it is read only up to here",
+                             hint="@string macros that concatenate each other grow with every level: remove them")
+                return entries
+            report.count_read(path, 0 if tok.current_entry_key is None else 1)
+            _report_too_large(tok, big, macros, path, report)
+            start = tok.command_start or 0
         except _Abort as abort:
             start = tok.command_start
             if in_comment_line(text, start):
@@ -204,13 +232,27 @@ def parse_bibtex(
             else:
                 report.count_read(path, 1)
                 report_syntax_error(abort.error, text, start, tok.current_entry_key, path, report)
-            newline = text.find("\n", start)
-            next_start = _ENTRY_START.search(text, newline + 1) if newline >= 0 else None
-            if next_start is None:
-                return entries
-            pos = gap_start = next_start.start()
-            line = text.count("\n", 0, pos) + first_line
-            previous_key = None
+        # Go on at the next line that starts with '@'.
+        newline = text.find("\n", start)
+        next_start = _ENTRY_START.search(text, newline + 1) if newline >= 0 else None
+        if next_start is None:
+            return entries
+        pos = gap_start = next_start.start()
+        line = text.count("\n", 0, pos) + first_line
+        previous_key = None
+
+
+def _report_too_large(tok: _Tokenizer, big: TooLarge, macros: MutableMapping[str, str], path: str,
+                      report: Report) -> None:
+    if tok.current_entry_key is None and big.what != "value":  # an @string definition (not @preamble)
+        macros[big.what] = ""  # defined (empty), so that its uses do not add an error each
+        what = f"the @string '{big.what}'"
+    else:
+        what = f"field '{big.what}' of entry '{tok.current_entry_key or '?'}'"
+    report.error(path, tok.command_line, "bib-too-large",
+                 f"{what} expands to more than {big.limit:,} characters; the "
+                 + ("macro is left empty" if what.startswith("the @string") else "entry is skipped"),
+                 hint="@string macros that concatenate each other grow with every level: write the value out")
 
 
 def _commented_out(command: str, payload: tuple, text: str, start: int, path: str, report: Report) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from labbook.diagnostics import Report
+from labbook.load.limits import Budget, TooLarge
 from labbook.text.control_chars import describe, first_forbidden, strip_forbidden
 
 #: At most this many nodes are built from one file, aliases counted each time they are used.
@@ -159,7 +160,7 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
                      + ("their records are read as one list" if lists else "only the first is read"),
                      hint="remove the '---' line, so the file is one list of records")
     doc = YamlDocument(data=None, path=path, lines=text.split("\n"))
-    builder = _Builder(doc.marks, doc.spans)
+    builder = _Builder(doc.marks, doc.spans, Budget(len(text)))
     try:
         if len(nodes) > 1 and lists:
             doc.marks[()] = (nodes[0].start_mark.line + 1, nodes[0].start_mark.column + 1)
@@ -182,6 +183,11 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
         report.error(path, 1, "yaml-too-large",
                      f"the file expands to more than {MAX_NODES} values (aliases included), so it was not read",
                      hint="remove the aliases (*name) that repeat large parts of the file")
+        return None
+    except TooLarge as big:
+        report.error(path, 1, "yaml-too-large",
+                     f"the file expands to more than {big.limit:,} characters of text (aliases included), so it"
+                     " was not read", hint="remove the aliases (*name) that repeat large values")
         return None
     except _BadTag as bad:
         mark = bad.node.start_mark
@@ -318,7 +324,9 @@ class _Composer(yaml.SafeLoader):
 class _Builder:
     """Plain Python data from composed nodes, with the place of every key and value, and a node budget."""
 
-    def __init__(self, marks: dict[Path_, tuple[int, int]], spans: dict[Path_, tuple[int, int, int, int]]) -> None:
+    def __init__(self, marks: dict[Path_, tuple[int, int]], spans: dict[Path_, tuple[int, int, int, int]],
+                 budget: Budget) -> None:
+        self.budget = budget  # characters of text, an alias counted each time it is used
         self.marks = marks
         self.spans = spans
         self.count = 0
@@ -350,6 +358,7 @@ class _Builder:
                 return None
             start, end = node.start_mark, node.end_mark
             self.spans[loc] = (start.line, start.column, end.line, end.column)
+            self.budget.spend(len(node.value))
             return self._clean(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
