@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from labbook.catalog import Lab
 from labbook.diagnostics import Report
+from labbook.lab_paths import check_page_names, unique_course_anchors
 from labbook.linking import link_lab, unique_records
 from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_file
 from labbook.load.collections import R, load_collection
@@ -64,7 +65,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
         talks=collection("talks", Talk, "talk"),
         openings=collection("openings", Opening, "opening"),
         news=collection("news", NewsItem, "news item"),
-        courses=collection("courses", Course, "course", id_field="code"),
+        courses=unique_course_anchors(collection("courses", Course, "course", id_field="code"), report),
         projects=collection("projects", Project, "project"),
         notes=load_notes(notes_dir(settings), settings.docs_dir, settings.display(notes_dir(settings)), report,
                          rejected),
@@ -74,6 +75,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
     )
     lab.index(person_match_keys(people, report))
     link_lab(lab, report)
+    check_page_names(lab, settings.pages, settings.per_publication_pages, report)
     return lab
 
 

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from labbook.text.path_names import WINDOWS_DEVICES
+
 #: Schemes a link from data may use; anything else (javascript:, data:, vbscript:, file: ...) is refused.
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -45,9 +47,6 @@ def is_site_relative(url: str) -> bool:
     return not _SCHEME.match(url) and not url.startswith(("/", "\\", "#"))
 
 
-#: Names Windows will not create as files or folders, whatever the extension (a site built there would fail).
-_WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                               *(f"lpt{i}" for i in range(10))})
 
 
 def slugify(text: str, *, fallback: str = "item") -> str:
@@ -60,6 +59,6 @@ def slugify(text: str, *, fallback: str = "item") -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-")
     slug = slug[:80].strip("-")
-    if slug in _WINDOWS_RESERVED:
+    if slug in WINDOWS_DEVICES:
         slug = f"{slug}-{fallback}"
     return slug or fallback
