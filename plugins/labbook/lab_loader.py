@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from labbook.catalog import Lab
 from labbook.diagnostics import Report
-from labbook.lab_paths import check_page_names, unique_course_anchors
+from labbook.lab_paths import check_page_names, unique_course_anchors, without_remote_photos
 from labbook.linking import link_lab, unique_records
 from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_file
 from labbook.load.collections import R, load_collection
@@ -21,6 +21,7 @@ from labbook.model.opening import Opening
 from labbook.model.person import Person
 from labbook.model.project import Project
 from labbook.model.talk import Talk
+from labbook.render.markdown_text import MarkdownText
 from labbook.settings import Settings
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
                        rejected)
         return unique_records(records, lambda r: getattr(r, id_field), id_field, noun, report)
 
-    people = collection("people", Person, "person")
+    people = without_remote_photos(collection("people", Person, "person"), settings.remote_media, report)
     lab = Lab(
         publications=publications,
         people=people,
@@ -74,7 +75,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
         rejected=rejected,
     )
     lab.index(person_match_keys(people, report))
-    link_lab(lab, report)
+    link_lab(lab, report, MarkdownText(settings.remote_media))
     check_page_names(lab, settings.pages, settings.per_publication_pages, report)
     return lab
 

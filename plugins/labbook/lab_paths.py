@@ -1,5 +1,6 @@
-"""Checks that every record's page gets a name of its own: reported at load time, so `labbook check` and a
-build agree (the pages themselves get safe names from :class:`labbook.render.site_urls.SiteUrls`)."""
+"""Checks on what a lab's pages will load and be called, reported at load time so that `labbook check` and a
+build agree: every record's page gets a name of its own (the pages themselves get safe names from
+:class:`labbook.render.site_urls.SiteUrls`), and no photo comes from another host unless the site allows it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 from labbook.catalog import Lab
 from labbook.diagnostics import Report
 from labbook.model.course import Course
+from labbook.model.person import Person
 from labbook.text.path_names import MAX_NAME, WINDOWS_DEVICES, name_problem, safe_name, taken_names
+from labbook.text.remote_media import REMOTE_MEDIA_HINT, refused_remote
 
 
 def check_page_names(lab: Lab, pages: Mapping[str, str], per_publication_pages: bool, report: Report) -> None:
@@ -68,3 +71,19 @@ def unique_course_anchors(courses: list[Course], report: Report) -> list[Course]
             continue
         kept.append(course)
     return kept
+
+
+def without_remote_photos(people: list[Person], allowed: tuple[str, ...], report: Report) -> list[Person]:
+    """``people``, where a ``photo`` on a host that ``allowed`` does not list is reported and left out (the
+    initials are shown instead), so no reader's browser contacts that host. Records are copied, not changed:
+    `mkdocs serve` reuses them between loads."""
+    out: list[Person] = []
+    for person in people:
+        if person.photo and (host := refused_remote(person.photo, allowed)) is not None:
+            line, column = person.where_of("photo")
+            report.warning(person.source_path, line, "yaml-remote-media",
+                           f"photo: '{person.photo[:80]}' would be loaded from {host} by every reader's browser;"
+                           " it is not shown", column=column, hint=REMOTE_MEDIA_HINT)
+            person = person.model_copy(update={"photo": None})
+        out.append(person)
+    return out

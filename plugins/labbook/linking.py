@@ -142,6 +142,8 @@ def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: 
                     # At the link itself, inside the field's text (the nth time this target is written).
                     nth = seen[problem.target] = seen.get(problem.target, -1) + 1
                     line, column = record.where_in(field, problem.target, nth)
-                    report.error(record.source_path, line, problem.code, f"{field}: {problem.message}",
-                                 column=column, hint=hint)
+                    # A remote image loses nothing (it stays as a link): a warning, not an error.
+                    add = report.warning if problem.code == "remote-media" else report.error
+                    add(record.source_path, line, problem.code, f"{field}: {problem.message}", column=column,
+                        hint=hint)
                 record.set_html(field, rendered.html)

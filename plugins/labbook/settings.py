@@ -60,6 +60,9 @@ class Settings:
     notes_dir: str = "notes"
     feed_limit: int = 50
     mathjax: bool = False
+    remote_media: tuple[str, ...] = ()
+    """Hosts that images in data (Markdown images, a person's ``photo``) may be loaded from, such as
+    ``images.example.org`` or ``*.example.org``; by default none: every image must be a file of the site."""
 
     @property
     def build_date(self) -> date:
@@ -152,4 +155,5 @@ def settings_from_options(
         notes_dir=str(options.get("notes_dir") or defaults.notes_dir).strip("/"),
         feed_limit=int(options.get("feed_limit", defaults.feed_limit)),
         mathjax=bool(options.get("mathjax", defaults.mathjax)),
+        remote_media=tuple(str(host) for host in options.get("remote_media") or ()),
     )

@@ -29,7 +29,7 @@ from labbook.load.bib_problems import (
     report_syntax_error,
 )
 from labbook.load.limits import MAX_FIELD_CHARS, Budget, TooLarge
-from labbook.text.control_chars import describe, first_forbidden, strip_forbidden
+from labbook.load.value_checks import checked_bib_key, checked_bib_value, report_bib_too_large
 
 #: Fields that name a parent entry and must not be inherited through ``crossref``.
 _NOT_INHERITED = frozenset({"crossref", "ids", "key", "title"})
@@ -211,14 +211,10 @@ def parse_bibtex(
             check_gap(text, gap_start, len(text), previous_key, path, report)
             return entries
         except TooLarge as big:
+            report_bib_too_large(big, tok.current_entry_key, macros, path, tok.command_line, report)
             if big.what == "file":
-                report.error(path, tok.command_line, "bib-too-large",
-                             f"the file expands to more than {big.limit:,} characters (through @string"
-                             " concatenation); it is read only up to here",
-                             hint="@string macros that concatenate each other grow with every level: remove them")
                 return entries
             report.count_read(path, 0 if tok.current_entry_key is None else 1)
-            _report_too_large(tok, big, macros, path, report)
             start = tok.command_start or 0
         except _Abort as abort:
             start = tok.command_start
@@ -240,19 +236,6 @@ def parse_bibtex(
         pos = gap_start = next_start.start()
         line = text.count("\n", 0, pos) + first_line
         previous_key = None
-
-
-def _report_too_large(tok: _Tokenizer, big: TooLarge, macros: MutableMapping[str, str], path: str,
-                      report: Report) -> None:
-    if tok.current_entry_key is None and big.what != "value":  # an @string definition (not @preamble)
-        macros[big.what] = ""  # defined (empty), so that its uses do not add an error each
-        what = f"the @string '{big.what}'"
-    else:
-        what = f"field '{big.what}' of entry '{tok.current_entry_key or '?'}'"
-    report.error(path, tok.command_line, "bib-too-large",
-                 f"{what} expands to more than {big.limit:,} characters; the "
-                 + ("macro is left empty" if what.startswith("the @string") else "entry is skipped"),
-                 hint="@string macros that concatenate each other grow with every level: write the value out")
 
 
 def _commented_out(command: str, payload: tuple, text: str, start: int, path: str, report: Report) -> None:
@@ -287,21 +270,11 @@ def _make_entry(
         report.error(path, line, "bib-no-key", f"@{command} entry without a key is skipped",
                      hint="add a key after the opening brace, e.g. @article{smith2024title, ...")
         return None
-    if (bad := first_forbidden(key)) is not None:
-        report.error(path, line, "bib-control-char",
-                     f"the key of entry '{key}' holds the invisible character {describe(bad[1])}; it was removed",
-                     hint="retype the key (copying from a PDF or a web page can bring such characters in)")
-        key = strip_forbidden(key)
+    key = checked_bib_key(key, path, line, report)
     entry = RawEntry(key=key, type=command.lower(), fields={}, path=path, line=line)
     for (name, parts), field_line in zip(fields, lines, strict=True):
         lname = name.lower()
-        value = " ".join("".join(parts).split())
-        if (bad := first_forbidden(value)) is not None:
-            report.error(path, field_line, "bib-control-char",
-                         f"entry '{key}': field '{lname}' holds the invisible character {describe(bad[1])};"
-                         " it was removed",
-                         hint="retype the text around it (copying from a PDF or a web page can bring one in)")
-            value = strip_forbidden(value)
+        value = checked_bib_value(" ".join("".join(parts).split()), key, lname, path, field_line, report)
         previous = entry.fields.get(lname)
         if previous is None:
             entry.fields[lname] = RawField(value, field_line)

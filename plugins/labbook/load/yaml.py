@@ -16,7 +16,7 @@ import yaml
 
 from labbook.diagnostics import Report
 from labbook.load.limits import Budget, TooLarge
-from labbook.text.control_chars import describe, first_forbidden, strip_forbidden
+from labbook.load.value_checks import ScalarChecks
 
 #: At most this many nodes are built from one file, aliases counted each time they are used.
 MAX_NODES = 200_000
@@ -195,11 +195,7 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
                      f"the tag '{bad.node.tag}' is not allowed in data files", column=mark.column + 1,
                      hint="remove the tag: data files hold plain text, lists and mappings")
         return None
-    for node, char in {id(node): (node, char) for node, char in builder.forbidden}.values():  # an alias: once
-        report.error(path, node.start_mark.line + 1, "yaml-control-char",
-                     f"this value holds the invisible character {describe(char)} (written as an escape in quotes,"
-                     " such as \"\\x01\" or \"\\e\"); it was removed", column=node.start_mark.column + 1,
-                     hint="remove the escape: data files hold printable text")
+    builder.checks.report(path, report)
     for node in builder.complex_keys:
         report.error(path, node.start_mark.line + 1, "yaml-complex-key",
                      "a key here is a list or a mapping; keys must be plain names, so this entry is ignored",
@@ -331,8 +327,7 @@ class _Builder:
         self.spans = spans
         self.count = 0
         self.complex_keys: list[yaml.Node] = []
-        #: Scalars (keys or values) that held a forbidden character, and the first such character.
-        self.forbidden: list[tuple[yaml.Node, str]] = []
+        self.checks = ScalarChecks()
         self.open: set[int] = set()  # lists and mappings being built: an alias to one of them is a loop
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
@@ -359,7 +354,7 @@ class _Builder:
             start, end = node.start_mark, node.end_mark
             self.spans[loc] = (start.line, start.column, end.line, end.column)
             self.budget.spend(len(node.value))
-            return self._clean(node)
+            return self.checks.clean(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
@@ -369,19 +364,11 @@ class _Builder:
                 continue
             if key_node.tag not in _STANDARD_TAGS:
                 raise _BadTag(key_node)
-            key = self._clean(key_node)
+            key = self.checks.clean(key_node)
             child = (*loc, key)
             self.marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child)
         return result
-
-    def _clean(self, node: yaml.ScalarNode) -> str:
-        # A quoted scalar can spell any character with an escape ("\x01", "\e", "\ud800"); none may stay.
-        bad = first_forbidden(node.value)
-        if bad is None:
-            return str(node.value)
-        self.forbidden.append((node, bad[1]))
-        return strip_forbidden(node.value)
 
 
 def _merged_pairs(node: yaml.Node, seen: set[int]) -> Iterator[tuple[yaml.Node, yaml.Node]]:
