@@ -92,7 +92,7 @@ def _files(draw: st.DrawFn) -> dict[str, str]:
            "@misc{plain2024, title = {Plain}, author = {Doe, Jane}, year = 2023}\n")
     if draw(st.booleans()):  # nested @string concatenation: a bomb
         bib += '@string{s0 = "' + "x" * 64 + '"}\n' + "".join(
-            f"@string{{s{i} = s{i - 1} # s{i - 1}}}\n" for i in range(1, 40)) + "@misc{bomb, title = s39}\n"
+            f"@string{{s{i} = s{i - 1} # s{i - 1}}}\n" for i in range(1, 19)) + "@misc{bomb, title = s18}\n"
     pid, tid = draw(hostile_id), draw(hostile_id)
     q = yaml_quoted
     people = (f"- id: {pid}\n  name: {q(draw(hostile))}\n  role: phd\n  position: {q(draw(hostile))}\n"

@@ -8,7 +8,6 @@ from labbook.diagnostics import Report
 from labbook.load.bibtex import parse_bibtex
 from labbook.load.yaml import parse_yaml
 from labbook.site_assets import MATHJAX_DIR, PACKAGE_TEMPLATES, mathjax_assets
-from labbook.text.math_safety import unsafe_math
 
 
 @pytest.mark.parametrize("tex", [
@@ -19,6 +18,8 @@ from labbook.text.math_safety import unsafe_math
 def test_commands_that_leave_the_formula_are_found(tex: str) -> None:
     """Item 2 of issue 10: \\href to anything but http(s), mailto or a relative URL, \\style, \\class,
     \\cssId, \\data, \\unicode and \\require are found wherever they stand in a value."""
+    from labbook.text.math_safety import unsafe_math
+
     assert unsafe_math(f"Title ${tex}$ more")
 
 
@@ -27,6 +28,8 @@ def test_commands_that_leave_the_formula_are_found(tex: str) -> None:
                                  "no math at all", r"$\styled$"])
 def test_ordinary_tex_passes(tex: str) -> None:
     """Formulas, safe links and commands that only start like a refused one are not reported."""
+    from labbook.text.math_safety import unsafe_math
+
     assert unsafe_math(tex) == []
 
 

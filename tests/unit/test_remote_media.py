@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from labbook.render.markdown_text import MarkdownText
-from labbook.text.remote_media import host_allowed, refused_remote
 
 
 def _none(kind: str, ref: str) -> str | None:
@@ -49,10 +48,14 @@ def test_allowed_hosts_load() -> None:
 ])
 def test_host_matching(host: str, allowed: list[str], ok: bool) -> None:
     """Exact names, and ``*.name`` for subdomains only; nothing else matches."""
+    from labbook.text.remote_media import host_allowed
+
     assert host_allowed(host, allowed) is ok
 
 
 def test_only_other_hosts_are_refused() -> None:
     """A relative path, a path from the root and a mailto: link load nothing from another host."""
+    from labbook.text.remote_media import refused_remote
+
     assert [refused_remote(u, []) for u in ["img/a.png", "/a.png", "mailto:x@example.org"]] == [None] * 3
     assert refused_remote("https://cdn.example/x.png", []) == "cdn.example"
