@@ -210,8 +210,14 @@ def resolve_refs(rendered: str, url_of: UrlResolver) -> str:
 
 
 def with_base(rendered: str, base: str) -> str:
-    """Put the page's relative path to the site root (``"../"``) where :data:`BASE_MARK` stands."""
-    return rendered.replace(BASE_MARK, base) if BASE_MARK in rendered else rendered
+    """Put the page's relative path to the site root (``"../"``) where :data:`BASE_MARK` stands.
+
+    The mark is only ever written at the start of an ``href``/``src`` value; an ESC anywhere else (which the
+    loaders remove from data, reporting it) is dropped, so it can never turn into a path.
+    """
+    if BASE_MARK not in rendered:
+        return rendered
+    return rendered.replace('="' + BASE_MARK, '="' + base).replace(BASE_MARK, "")
 
 
 def plain_text(rendered: str) -> str:
