@@ -11,7 +11,7 @@ from labbook.catalog import Lab
 from labbook.diagnostics import Report
 from labbook.model.course import Course
 from labbook.model.person import Person
-from labbook.text.path_names import MAX_NAME, WINDOWS_DEVICES, name_problem, safe_name, taken_names
+from labbook.text.path_names import WINDOWS_DEVICES, name_problem, safe_name, taken_names
 from labbook.text.remote_media import REMOTE_MEDIA_HINT, refused_remote
 
 
@@ -45,13 +45,10 @@ def check_page_names(lab: Lab, pages: Mapping[str, str], per_publication_pages: 
 
 
 def _key_problem(key: str, field: str) -> str | None:
-    # BibTeX keys are slugged before they get here (CON -> con-entry, 200 characters -> 80): say so.
-    if field != "key":
-        return None
-    if key.lower() in WINDOWS_DEVICES:
+    # BibTeX keys are slugged before they get here (CON -> con-entry): say so. A key longer than 80
+    # characters is only shortened (real bibliographies have them, and the page keeps the key's start).
+    if field == "key" and key.lower() in WINDOWS_DEVICES:
         return "Windows reserves it for a device, so the site could not be built or checked out there"
-    if len(key) > MAX_NAME:
-        return f"it is longer than {MAX_NAME} characters"
     return None
 
 
