@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from labbook.catalog.build import load_lab
-from labbook.diagnostics import Diagnostic, RecordCount, Severity, format_all
+from labbook.diagnostics import Diagnostic, RecordCount, Severity, escape_control, format_all
 from labbook.scaffold_copy import ScaffoldError, copy_scaffold
 
 #: Exit codes of ``labbook check`` (part of the public contract).
@@ -57,7 +57,7 @@ def check(config_file: Path, fmt: str) -> None:
     problems = [d for d in diagnostics if d.severity is not Severity.INFO]
     if fmt != "json":
         for count in counts:
-            click.echo(f"  {_from_cwd_path(count.path, base)}: {count.summary()}", err=True)
+            click.echo(f"  {escape_control(_from_cwd_path(count.path, base))}: {count.summary()}", err=True)
         click.echo(_summary(problems, counts), err=True)
     sys.exit(EXIT_PROBLEMS if problems else EXIT_CLEAN)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -49,11 +50,16 @@ class Diagnostic:
     hint: str = ""
 
     def format_text(self) -> str:
-        """``path:line:col: severity: message [code]``, the compiler convention, plus the hint."""
-        where = f"{self.path}:{self.line}:" + (f"{self.column}:" if self.column else "")
-        text = f"{where} {self.severity.value}: {self.message} [{self.code}]"
+        """``path:line:col: severity: message [code]``, the compiler convention, plus the hint.
+
+        Values quoted from data files may hold newlines and control characters; they are shown escaped
+        (``\\n``, ``\\x1b``) so that one diagnostic is always one line (plus its hint line) and data can
+        never write a line of its own into a CI log (a ``::warning::`` workflow command, a terminal escape).
+        """
+        where = f"{escape_control(self.path)}:{self.line}:" + (f"{self.column}:" if self.column else "")
+        text = f"{where} {self.severity.value}: {escape_control(self.message)} [{escape_control(self.code)}]"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {escape_control(self.hint)}"
         return text
 
     def format_github(self) -> str:
@@ -67,14 +73,36 @@ class Diagnostic:
         return f"::{kind} {props}::{_gh_escape_data(body)}"
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping with the same fields."""
+        """A JSON-ready mapping with the same fields; text fields have control characters escaped, so that
+        the JSON can always be printed and read (a lone surrogate from a data file would not encode)."""
         data = asdict(self)
         data["severity"] = self.severity.value
+        for key in ("path", "code", "message", "hint"):
+            data[key] = escape_control(str(data[key]))
         return data
 
 
+#: Characters never printed as they are: C0 and C1 controls, DEL, line and paragraph separators, bidi
+#: overrides and isolates (they reorder what a reader sees), noncharacters and lone surrogates.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
+    "\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_control(text: str, keep: str = "") -> str:
+    """``text`` with every control, separator, bidi-override, noncharacter and lone-surrogate code point
+    written as an escape (``\\n``, ``\\x1b``, ``\\u202e``): safe to print in a terminal or a CI log.
+    Characters in ``keep`` stay as they are (for a format that escapes them its own way)."""
+    return _UNPRINTABLE.sub(lambda m: m[0] if m[0] in keep else _NAMED.get(m[0]) or (
+        f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}"), text)
+
+
 def _gh_escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own escapes for line breaks (the annotation shows them as breaks; the log line stays one line);
+    # every other control character is written as a visible escape.
+    return escape_control(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_escape_prop(text: str) -> str:
@@ -102,7 +130,7 @@ class RecordCount:
 
     def format_text(self) -> str:
         """The summary after the file's path: ``data/people.yml: 12 records read, all used``."""
-        return f"{self.path}: {self.summary()}"
+        return f"{escape_control(self.path)}: {self.summary()}"
 
 
 @dataclass

@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from labbook.catalog.lab import Lab
 from labbook.diagnostics import Report
@@ -34,10 +34,10 @@ from labbook.settings import settings_from_options
 from labbook.site.cache import LabCache
 from labbook.site.pages import make_views
 from labbook.site.state import SiteState
+from labbook.text.markdown_inert import markdown_inert
 from labbook.text.markdown_text import with_base
 
 log = logging.getLogger("mkdocs.plugins.labbook.macros")
-_MD_SPECIAL = {ord(ch): f"&#{ord(ch)};" for ch in "*_`[]<>\\"}
 
 
 class _Standalone:
@@ -130,7 +130,11 @@ def _scope(env: Any, template: str) -> str:
 
 
 def define_env(env: Any) -> None:
-    """Register labbook's macros with mkdocs-macros (or any engine with the same ``env.macro`` API)."""
+    """Register labbook's macros with mkdocs-macros (or any engine with the same ``env.macro`` API).
+
+    Every macro returns :func:`~labbook.text.markdown_inert.markdown_inert` HTML: the page's Markdown reads
+    a macro's output again, and must find nothing in it (in text or in attributes) to turn into markup.
+    """
 
     def base() -> str:
         page = getattr(env, "page", None)
@@ -151,8 +155,8 @@ def define_env(env: Any) -> None:
             return Markup("")
         for problem in unknown_publication_filters(lab, topic=topic, type=type, author=author, keys=keys):
             _page_problem(env, "publications(", f"publications(...): {problem}")
-        return renderer.render("publication_list.html", pubs=views.publications(pubs), base=base(),
-                               scope=_scope(env, "publication_list.html"))
+        return markdown_inert(renderer.render("publication_list.html", pubs=views.publications(pubs), base=base(),
+                                              scope=_scope(env, "publication_list.html")))
 
     @env.macro
     def cite(key: str) -> Markup:
@@ -162,14 +166,14 @@ def define_env(env: Any) -> None:
         if pub is None:
             _page_problem(env, str(key), f"cite('{key}'): no publication has this key",
                           hint="check the key in the .bib file (keys are case-insensitive)")
-            return Markup('<span class="lb-cite lb-missing">[?{}]</span>').format(key)
-        label = Markup(str(escape(citation_label(pub))).translate(_MD_SPECIAL))
-        return renderer.render("cite.html", p=views.publication(pub), base=base(), label=label)
+            return markdown_inert(Markup('<span class="lb-cite lb-missing">[?{}]</span>').format(key))
+        return markdown_inert(renderer.render("cite.html", p=views.publication(pub), base=base(),
+                                              label=citation_label(pub)))
 
     def block(renderer: Renderer, template: str, **context: Any) -> Markup:
         here = base()
         html = renderer.render(template, base=here, scope=_scope(env, template), **context)
-        return Markup(with_base(str(html), here))
+        return markdown_inert(with_base(str(html), here))
 
     @env.macro
     def talks(selected: bool | None = None, year: Any = None, kind: Any = None, speaker: str | None = None,
@@ -216,8 +220,8 @@ def define_env(env: Any) -> None:
             _page_problem(env, "openings(", f"openings(...): {exc}")
             return Markup("")
         if not found:
-            return Markup('<p class="lb-none">No open positions at the moment.</p>' if status == "open"
-                          else '<p class="lb-none">No openings.</p>')
+            return markdown_inert('<p class="lb-none">No open positions at the moment.</p>' if status == "open"
+                                  else '<p class="lb-none">No openings.</p>')
         return block(renderer, "opening_list.html", openings=[views.opening(o) for o in found],
                      compact=not details)
 
@@ -243,10 +247,9 @@ def define_env(env: Any) -> None:
             if str(id) not in lab.skipped.get("person", set()):  # else people.yml's own error explains it
                 _page_problem(env, str(id), f"person('{id}'): no person has this id",
                               hint="ids are the `id:` values in people.yml")
-            return Markup('<span class="lb-person-link lb-missing">{}</span>').format(id)
+            return markdown_inert(Markup('<span class="lb-person-link lb-missing">{}</span>').format(id))
         ref = views.person_ref(found.id)
-        text = Markup(str(escape(label or found.name)).translate(_MD_SPECIAL))
-        return renderer.render("person_link.html", ref=ref, base=base(), label=text)
+        return markdown_inert(renderer.render("person_link.html", ref=ref, base=base(), label=label or found.name))
 
 
 def unknown_publication_filters(lab: Lab, *, topic: Any, type: Any, author: str | None,

@@ -70,6 +70,11 @@ class Options:
     badges: tuple[str, ...] = field(default=(), metadata=_doc(
         "Third-party citation badges to show (altmetric, dimensions, scholar); off by default, since the Altmetric "
         "and Dimensions badges load their providers' scripts."))
+    remote_media: tuple[str, ...] = field(default=(), metadata=_doc(
+        "Hosts that images in data files may be loaded from (images.example.org, or *.example.org for its "
+        "subdomains). By default none: an image in a bio or news item, or a person's photo, on another host is "
+        "reported and not loaded (a link to it is shown), because every reader's browser would contact that "
+        "host. Copy such files into docs/ instead, or list the host here to opt in."))
     mathjax: bool = field(default=False, metadata=_doc(
         "Self-host MathJax 3 (from the django-static-mathjax package) under assets/labbook/mathjax/ and configure "
         "it for pymdownx.arithmatex in generic mode, so math renders without any CDN."))

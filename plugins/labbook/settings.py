@@ -42,6 +42,9 @@ class Settings:
     key_pattern: str = DEFAULTS.key_pattern
     list_crossref_parents: bool = DEFAULTS.list_crossref_parents
     badges: tuple[str, ...] = ()
+    remote_media: tuple[str, ...] = ()
+    """Hosts that images in data (Markdown images, a person's ``photo``) may be loaded from, such as
+    ``images.example.org`` or ``*.example.org``; by default none: every image must be a file of the site."""
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -148,4 +151,5 @@ def settings_from_options(
         key_pattern=str(options.get("key_pattern") or DEFAULTS.key_pattern),
         list_crossref_parents=bool(options.get("list_crossref_parents", DEFAULTS.list_crossref_parents)),
         badges=_badges(options.get("badges")),
+        remote_media=tuple(str(host) for host in options.get("remote_media") or ()),
     )

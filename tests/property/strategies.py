@@ -108,13 +108,22 @@ def mutation(draw: st.DrawFn, text: str, fragments: list[str]) -> Mutation:
     return Mutation(at, insert=piece)
 
 
+#: Text a valid data file may hold: anything but control characters (tab and line breaks aside), lone
+#: surrogates and noncharacters, which are reported and removed (issue 10, item 4; see tests/property/hostile.py).
+_valid_chars = st.characters(exclude_categories=("Cc", "Cs", "Cn"), include_characters="\t\n")
+
+
+def _text(max_size: int) -> st.SearchStrategy[str]:
+    return st.text(alphabet=_valid_chars, max_size=max_size)
+
+
 person = st.fixed_dictionaries(
-    {"name": st.text(max_size=30), "role": st.sampled_from(ROLES)},
+    {"name": _text(30), "role": st.sampled_from(ROLES)},
     optional={
-        "aliases": st.lists(st.text(max_size=20), max_size=3),
+        "aliases": st.lists(_text(20), max_size=3),
         "since": st.integers(1900, 2200),
-        "position": st.one_of(st.text(max_size=30), marker),
-        "bio": st.lists(st.one_of(st.text(max_size=30), marker), max_size=4).map("\n".join),
+        "position": st.one_of(_text(30), marker),
+        "bio": st.lists(st.one_of(_text(30), marker), max_size=4).map("\n".join),
         "links": st.fixed_dictionaries({}, optional={"homepage": url, "github": st.from_regex(r"[a-z]{1,10}",
                                                                                               fullmatch=True)}),
     },

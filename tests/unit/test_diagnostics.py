@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from labbook.catalog.lab import Lab
 from labbook.diagnostics import Diagnostic, RecordCount, Report, Severity, closest, did_you_mean, format_all
 
@@ -79,3 +81,30 @@ def test_closest_and_did_you_mean_share_one_rule() -> None:
     assert closest("xyz", choices) is None and closest("titel", []) is None
     assert did_you_mean("titel", choices) == "did you mean 'title'?"
     assert did_you_mean("xyz", choices) == ""
+
+
+_INJECTED = "bad\n::warning file=x.py,line=1::pwned\r\n::add-mask::x \x1b[2K\x00 \u2028 \u202e \ud800 \ufffe"
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_data_in_a_diagnostic_cannot_write_its_own_log_line(fmt: str) -> None:
+    """Item 7 of issue 10: a newline or control character from a data value, in the message, the hint or
+    the path, never starts a line of its own (no ``::warning`` / ``::add-mask::`` workflow command, no
+    terminal escape) in any format, and every format can be encoded as UTF-8 (no lone surrogate)."""
+    d = Diagnostic("data/a\nb.yml", 3, 0, Severity.ERROR, "x", _INJECTED, hint="h\n::error::y")
+    out = format_all([d], fmt)
+    out.encode("utf-8")  # would raise UnicodeEncodeError on a lone surrogate
+    lines = out.splitlines()
+    assert not any(line.lstrip().startswith("::") and i > 0 for i, line in enumerate(lines))
+    if fmt == "text":
+        assert len(lines) == 2 and lines[1].startswith("    hint: ")
+    if fmt == "github":
+        assert len(lines) == 1 and lines[0].startswith("::error file=")
+    assert not any(ch in out for ch in "\x1b\x00\r\u2028\u202e\ufffe")
+    if fmt == "json":
+        assert json.loads(out)[0]["message"].startswith("bad\\n::warning")
+
+
+def test_record_counts_escape_the_path() -> None:
+    """Item 7 of issue 10: the summary line names the file with its control characters escaped."""
+    assert "\n" not in RecordCount("data/x\n::error::y.yml", 1, 1).format_text()

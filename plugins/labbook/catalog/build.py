@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from labbook.catalog.lab import Lab
 from labbook.catalog.linking import link_lab, unique_records
+from labbook.catalog.page_names import check_page_names, unique_course_anchors, without_remote_photos
 from labbook.diagnostics import Report
 from labbook.load.bibtex import merge_and_resolve, new_macro_table, read_bib_file
 from labbook.load.collections import R, load_collection
@@ -25,6 +26,7 @@ from labbook.model.project import Project
 from labbook.model.publication import Publication
 from labbook.model.talk import Talk
 from labbook.settings import Settings
+from labbook.text.markdown_text import MarkdownText
 
 if TYPE_CHECKING:
     from labbook.load.incremental import LoadMemo
@@ -64,7 +66,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
                        rejected)
         return unique_records(records, lambda r: getattr(r, id_field), id_field, noun, report)
 
-    people = collection("people", Person, "person")
+    people = without_remote_photos(collection("people", Person, "person"), settings.remote_media, report)
     lab = Lab(
         publications=publications,
         crossref_parents=parents,
@@ -72,7 +74,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
         talks=collection("talks", Talk, "talk"),
         openings=collection("openings", Opening, "opening"),
         news=collection("news", NewsItem, "news item"),
-        courses=collection("courses", Course, "course", id_field="code"),
+        courses=unique_course_anchors(collection("courses", Course, "course", id_field="code"), report),
         projects=collection("projects", Project, "project"),
         notes=load_notes(notes_dir(settings), settings.docs_dir, settings.display(notes_dir(settings)), report,
                          rejected),
@@ -84,7 +86,8 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
     lab.local_files = check_local_files(lab.publications, lab.people, lab.talks, settings.docs_dir,
                                         settings.display(settings.docs_dir), report)
     lab.index(person_match_keys(people, report))
-    link_lab(lab, report)
+    link_lab(lab, report, MarkdownText(settings.remote_media))
+    check_page_names(lab, settings.pages, settings.per_publication_pages, report)
     return lab
 
 

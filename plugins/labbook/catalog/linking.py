@@ -149,6 +149,8 @@ def render_markdown_fields(lab: Lab, check: _Checker, report: Report, renderer: 
                     line, column = record.where_in(field, problem.target, nth)
                     if problem.kind in _NOUN and check.unchecked.hides(problem.kind, record.source_path, line):
                         continue
-                    report.error(record.source_path, line, problem.code, f"{field}: {problem.message}",
-                                 column=column, hint=hint)
+                    # A remote image loses nothing (it stays as a link): a warning, not an error.
+                    add = report.warning if problem.code == "remote-media" else report.error
+                    add(record.source_path, line, problem.code, f"{field}: {problem.message}", column=column,
+                        hint=hint)
                 record.set_html(field, rendered.html)

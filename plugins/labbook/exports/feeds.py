@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from labbook.exports._common import plain
 from labbook.model.publication import Publication
+from labbook.text.control_chars import strip_forbidden
 
 #: The feed's ``generator`` element.
 GENERATOR = "labbook"
@@ -60,10 +61,11 @@ def atom_feed(info: FeedInfo, entries: Iterable[FeedEntry], *, fallback_updated:
     entries = list(entries)
     fg = FeedGenerator()
     fg.id(info.url)
-    fg.title(info.title)
+    # Loaders remove characters XML forbids (reporting them); this keeps any other source from a traceback.
+    fg.title(strip_forbidden(info.title))
     if info.subtitle:
-        fg.subtitle(info.subtitle)
-    fg.author({"name": info.author.strip() or GENERATOR})
+        fg.subtitle(strip_forbidden(info.subtitle))
+    fg.author({"name": strip_forbidden(info.author).strip() or GENERATOR})
     fg.link(href=info.home_url, rel="alternate", type="text/html")
     fg.link(href=info.url, rel="self", type="application/atom+xml")
     fg.generator(GENERATOR)
@@ -73,20 +75,20 @@ def atom_feed(info: FeedInfo, entries: Iterable[FeedEntry], *, fallback_updated:
         fe = fg.add_entry()
         fe.id(item.id)
         # Atom requires a title with text; a title of only spaces (BibTeX "~") would be refused.
-        fe.title(item.title.strip() or item.id)
+        fe.title(strip_forbidden(item.title).strip() or item.id)
         fe.updated(item.updated)
         fe.published(item.updated)
         if item.link:
             fe.link(href=item.link, rel="alternate", type="text/html")
-        for name in item.authors:
+        for name in map(strip_forbidden, item.authors):
             if name.strip():
                 fe.author({"name": name.strip()})
         if item.summary:
-            fe.summary(item.summary)
+            fe.summary(strip_forbidden(item.summary))
         if item.content_html:
-            fe.content(item.content_html, type="html")
+            fe.content(strip_forbidden(item.content_html), type="html")
         for term in item.categories:
-            fe.category(term=term)
+            fe.category(term=strip_forbidden(term))
     return fg.atom_str(pretty=True)
 
 

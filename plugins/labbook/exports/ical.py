@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from labbook.model.talk import Talk
+from labbook.text.control_chars import strip_forbidden
 from labbook.text.slugs import slugify
 
 #: How long a talk with a start time is taken to last.
@@ -82,11 +83,12 @@ def talk_event(talk: Talk, details: TalkDetails, *, uid: str, stamp: datetime, t
         event.add("dtend", after)
         if when.precision != "day":
             event.add("transp", "TRANSPARENT")
-    event.add("summary", details.summary)
+    # Loaders remove control characters (reporting them); iCalendar text allows none, whatever the source.
+    event.add("summary", strip_forbidden(details.summary))
     if details.description:
-        event.add("description", details.description)
+        event.add("description", strip_forbidden(details.description))
     if details.location:
-        event.add("location", details.location)
+        event.add("location", strip_forbidden(details.location))
     if details.url:
         event.add("url", details.url)
     if details.categories:

@@ -28,6 +28,8 @@ from labbook.load.bib_problems import (
     report_syntax_error,
 )
 from labbook.load.field_names import BARE_BOOLEANS, BOOLEAN_FIELDS
+from labbook.load.limits import MAX_FIELD_CHARS, Budget, TooLarge
+from labbook.load.value_checks import checked_bib_key, checked_bib_value, report_bib_too_large
 from labbook.model.bib_entry import RawEntry, RawField
 
 #: Fields that name a parent entry and must not be inherited through ``crossref``.
@@ -48,10 +50,12 @@ class _Abort(Exception):
 class _Tokenizer(LowLevelParser):  # type: ignore[misc]
     """pybtex's tokenizer, taught to remember lines and to stop, not lose the file, on an error."""
 
-    def __init__(self, text: str, macros: MutableMapping[str, str], path: str, report: Report) -> None:
+    def __init__(self, text: str, macros: MutableMapping[str, str], path: str, report: Report,
+                 budget: Budget | None = None) -> None:
         super().__init__(text, macros=macros, filename=path)
         self._path = path
         self._report = report
+        self._budget = budget or Budget(len(text))
         self.command_line = 1
         self.field_lines: list[int] = []
 
@@ -96,6 +100,20 @@ class _Tokenizer(LowLevelParser):  # type: ignore[misc]
         if _NOT_IN_KEYS.search(self.current_entry_key):
             raise PybtexSyntaxError("entry key expected", self)
         self.parse_entry_fields()
+
+    def parse_value(self) -> None:
+        # pybtex's loop, counting the expanded size before anything is joined: nested @string concatenation
+        # (b = a # a, c = b # b, ...) doubles with every line.
+        parts: list[str] = []
+        size = 0
+        while not parts or self.optional([self.HASH]):
+            part = self.parse_value_part()
+            size += len(part)
+            if size > MAX_FIELD_CHARS:
+                raise TooLarge(self.current_field_name or "value", MAX_FIELD_CHARS)
+            parts.append(part)
+        self._budget.spend(size)
+        self.current_value = parts
 
     def parse_entry_fields(self) -> None:
         # pybtex's own loop, plus the line each field starts on.
@@ -148,11 +166,12 @@ def parse_bibtex(
     again as part of its whole file, see :mod:`labbook.load.incremental`).
     """
     macros = new_macro_table() if macros is None else macros
+    budget = Budget(len(text))
     report.count_read(path, 0)
     entries: list[RawEntry] = []
     pos, line, gap_start, previous_key = 0, first_line, 0, None
     while True:
-        tok = _Tokenizer(text, macros, path, report)
+        tok = _Tokenizer(text, macros, path, report, budget)
         tok.pos, tok.lineno = pos, line
         try:
             for command, payload in tok:
@@ -172,6 +191,12 @@ def parse_bibtex(
                     entries.append(entry)
             check_gap(text, gap_start, len(text), previous_key, path, report)
             return entries
+        except TooLarge as big:
+            report_bib_too_large(big, tok.current_entry_key, macros, path, tok.command_line, report)
+            if big.what == "file":
+                return entries
+            report.count_read(path, 0 if tok.current_entry_key is None else 1)
+            start = tok.command_start or 0
         except _Abort as abort:
             start = tok.command_start
             if in_comment_line(text, start):
@@ -184,13 +209,14 @@ def parse_bibtex(
             else:
                 report.count_read(path, 1)
                 report_syntax_error(abort.error, text, start, tok.current_entry_key, path, report)
-            newline = text.find("\n", start)
-            next_start = _ENTRY_START.search(text, newline + 1) if newline >= 0 else None
-            if next_start is None:
-                return entries
-            pos = gap_start = next_start.start()
-            line = text.count("\n", 0, pos) + first_line
-            previous_key = None
+        # Go on at the next line that starts with '@'.
+        newline = text.find("\n", start)
+        next_start = _ENTRY_START.search(text, newline + 1) if newline >= 0 else None
+        if next_start is None:
+            return entries
+        pos = gap_start = next_start.start()
+        line = text.count("\n", 0, pos) + first_line
+        previous_key = None
 
 
 def _commented_out(command: str, payload: tuple, text: str, start: int, path: str, report: Report) -> None:
@@ -225,10 +251,11 @@ def _make_entry(
         report.error(path, line, "bib-no-key", f"@{command} entry without a key is skipped",
                      hint="add a key after the opening brace, e.g. @article{smith2024title, ...")
         return None
+    key = checked_bib_key(key, path, line, report)
     entry = RawEntry(key=key, type=command.lower(), fields={}, path=path, line=line)
     for (name, parts), field_line in zip(fields, lines, strict=True):
         lname = name.lower()
-        value = " ".join("".join(parts).split())
+        value = checked_bib_value(" ".join("".join(parts).split()), key, lname, path, field_line, report)
         previous = entry.fields.get(lname)
         if previous is None:
             entry.fields[lname] = RawField(value, field_line)

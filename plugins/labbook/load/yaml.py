@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from labbook.diagnostics import Report
+from labbook.load.limits import Budget, TooLarge
+from labbook.load.value_checks import ScalarChecks
 
 #: At most this many nodes are built from one file, aliases counted each time they are used.
 MAX_NODES = 200_000
@@ -158,7 +160,7 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
                      + ("their records are read as one list" if lists else "only the first is read"),
                      hint="remove the '---' line, so the file is one list of records")
     doc = YamlDocument(data=None, path=path, lines=text.split("\n"))
-    builder = _Builder(doc.marks, doc.spans)
+    builder = _Builder(doc.marks, doc.spans, Budget(len(text)))
     try:
         if len(nodes) > 1 and lists:
             doc.marks[()] = (nodes[0].start_mark.line + 1, nodes[0].start_mark.column + 1)
@@ -182,12 +184,18 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
                      f"the file expands to more than {MAX_NODES} values (aliases included), so it was not read",
                      hint="remove the aliases (*name) that repeat large parts of the file")
         return None
+    except TooLarge as big:
+        report.error(path, 1, "yaml-too-large",
+                     f"the file expands to more than {big.limit:,} characters of text (aliases included), so it"
+                     " was not read", hint="remove the aliases (*name) that repeat large values")
+        return None
     except _BadTag as bad:
         mark = bad.node.start_mark
         report.error(path, mark.line + 1, "yaml-tag",
                      f"the tag '{bad.node.tag}' is not allowed in data files", column=mark.column + 1,
                      hint="remove the tag: data files hold plain text, lists and mappings")
         return None
+    builder.checks.report(path, report)
     for node in builder.complex_keys:
         report.error(path, node.start_mark.line + 1, "yaml-complex-key",
                      "a key here is a list or a mapping; keys must be plain names, so this entry is ignored",
@@ -312,11 +320,14 @@ class _Composer(yaml.SafeLoader):
 class _Builder:
     """Plain Python data from composed nodes, with the place of every key and value, and a node budget."""
 
-    def __init__(self, marks: dict[Path_, tuple[int, int]], spans: dict[Path_, tuple[int, int, int, int]]) -> None:
+    def __init__(self, marks: dict[Path_, tuple[int, int]], spans: dict[Path_, tuple[int, int, int, int]],
+                 budget: Budget) -> None:
+        self.budget = budget  # characters of text, an alias counted each time it is used
         self.marks = marks
         self.spans = spans
         self.count = 0
         self.complex_keys: list[yaml.Node] = []
+        self.checks = ScalarChecks()
         self.open: set[int] = set()  # lists and mappings being built: an alias to one of them is a loop
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
@@ -342,7 +353,8 @@ class _Builder:
                 return None
             start, end = node.start_mark, node.end_mark
             self.spans[loc] = (start.line, start.column, end.line, end.column)
-            return node.value
+            self.budget.spend(len(node.value))
+            return self.checks.clean(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
@@ -352,9 +364,10 @@ class _Builder:
                 continue
             if key_node.tag not in _STANDARD_TAGS:
                 raise _BadTag(key_node)
-            child = (*loc, key_node.value)
+            key = self.checks.clean(key_node)
+            child = (*loc, key)
             self.marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key_node.value] = self.build(value_node, child)
+            result[key] = self.build(value_node, child)
         return result
 
 

@@ -31,5 +31,6 @@ class LabbookConfig(base.Config):
     feed_limit = c.Type(int, default=DEFAULTS.feed_limit)
     list_crossref_parents = c.Type(bool, default=DEFAULTS.list_crossref_parents)
     badges = c.Type(list, default=[])
+    remote_media = c.ListOfItems(c.Type(str), default=[])
     mathjax = c.Type(bool, default=DEFAULTS.mathjax)
     key_pattern = c.Type(str, default=DEFAULTS.key_pattern)

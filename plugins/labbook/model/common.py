@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar, Protocol, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr
 from pydantic_core import PydanticCustomError
 
+from labbook.text.path_names import MAX_NAME
 from labbook.text.safe_urls import check_url
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
@@ -20,6 +21,9 @@ def _slug(value: str) -> str:
     if value == "index":
         # people/index.md is the people page itself; a person with this id would replace it.
         raise ValueError("the id 'index' is reserved for the index pages; choose another")
+    if len(value) > MAX_NAME:
+        # The id names the record's page, and file systems refuse very long names.
+        raise ValueError(f"an id has at most {MAX_NAME} characters (this one has {len(value)})")
     return value
 
 

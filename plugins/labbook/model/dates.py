@@ -27,6 +27,9 @@ _MOMENT = re.compile(
     r"[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$"
 )
 FORMATS = "YYYY, YYYY-MM, YYYY-MM-DD or a date and time such as 2024-05-01T14:00:00-05:00"
+#: The years a date may have: the same as BibTeX years. The end of a period, a time zone's offset and the
+#: calendar's VTIMEZONE years must all fit in what Python's dates can hold (years 1 to 9999).
+MIN_YEAR, MAX_YEAR = 1500, 2999
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,9 @@ def parse_when(value: Any) -> When:
     """
     if isinstance(value, When):
         return value
+    if isinstance(value, date) and not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"'{value.isoformat()}' is out of the supported range: the year must be from {MIN_YEAR}"
+                         f" to {MAX_YEAR}")
     if isinstance(value, datetime):
         return When(value.date(), "day", value, value.isoformat())
     if isinstance(value, date):
@@ -188,6 +194,8 @@ def parse_when(value: Any) -> When:
     if not isinstance(value, str):
         raise ValueError(f"expected a date ({FORMATS}), not {type(value).__name__}")
     text = value.strip()
+    if (m := re.match(r"(\d{4})(?!\d)", text)) and not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
+        raise ValueError(f"'{text}' is out of the supported range: the year must be from {MIN_YEAR} to {MAX_YEAR}")
     try:
         if m := _YEAR.match(text):
             return When(date(int(m[1]), 1, 1), "year", None, text)

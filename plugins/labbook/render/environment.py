@@ -8,8 +8,19 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
+from labbook.text.control_chars import strip_forbidden
+
 #: The package's own templates and assets.
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "labbook"
+
+
+def _printable(value: Any) -> Any:
+    # Loaders remove control characters from data (reporting them); plain text from any other source loses
+    # them here, so none can reach a page or pose as the internal link markers of rendered Markdown (those
+    # live only in Markup, which is left alone).
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return strip_forbidden(value)
+    return value
 
 
 class Renderer:
@@ -25,6 +36,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
+            finalize=_printable,
         )
         # Lists rendered twice on one page (two macro calls) prefix their element ids with `scope`.
         self.env.globals["scope"] = ""

@@ -74,7 +74,8 @@ def front_matter(title: str, **extra: object) -> str:
 
 def heading(level: int, text: str) -> str:
     """A Markdown heading whose text cannot be read as Markdown (special characters become entities)."""
-    safe = "".join(f"&#{ord(ch)};" if ch in "\\`*_{}[]()#+-.!<>&|~:" else ch for ch in text)
+    # = ^ @ (mark, caret, mentions) and line breaks too: nothing in a name may become markup or a new line.
+    safe = "".join(f"&#{ord(ch)};" if ch in "\\`*_{}[]()#+-.!<>&|~:=^@\n\r\t" else ch for ch in text)
     return f"{'#' * level} {safe}"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from labbook.text.path_names import safe_name, taken_names
+
 
 @dataclass
 class SiteUrls:
@@ -16,11 +18,22 @@ class SiteUrls:
 
     use_directory_urls: bool = True
     prefixes: dict[str, str] = field(default_factory=dict)
+    _taken: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def src_uri(self, kind: str, slug: str | None = None) -> str:
-        """The Markdown path of a generated page: ``publications/index.md`` or ``publications/<slug>.md``."""
+        """The Markdown path of a generated page: ``publications/index.md`` or ``publications/<slug>.md``.
+
+        A slug that cannot name a page (``index``, a name another generated page or export file holds in the
+        same folder, a Windows device name, more than 80 characters) gets a safe name instead, the same
+        for the page and for every link to it (see :mod:`labbook.text.path_names`).
+        """
         prefix = self.prefixes[kind].strip("/")
-        return f"{prefix}/{slug}.md" if slug else f"{prefix}/index.md"
+        if not slug:
+            return f"{prefix}/index.md"
+        taken = self._taken.get(kind)
+        if taken is None:
+            taken = self._taken[kind] = taken_names(kind, self.prefixes)
+        return f"{prefix}/{safe_name(slug, kind, taken)}.md"
 
     def url(self, kind: str, slug: str | None = None) -> str | None:
         """The URL (relative to the site root) of a generated page, or ``None`` when that kind is off."""

@@ -20,9 +20,10 @@ ASSET_DIR = "assets/labbook"
 MATHJAX_DIR = f"{ASSET_DIR}/mathjax"
 
 #: The parts of MathJax's ``es5/`` build that a page may load: the combined TeX/MathML-to-HTML component, the
-#: fonts of its CommonHTML output, and the TeX extensions it loads on demand (``\boldsymbol``, ``\cancel``, ...).
+#: fonts of its CommonHTML output, the TeX extensions it loads on demand (``\boldsymbol``, ``\cancel``, ...)
+#: and the ``safe`` extension that filters links, classes, ids and styles math from data could set.
 #: The speech-rule engine (``sre/``, 4 MB) that only the context menu's accessibility explorer loads is left out.
-MATHJAX_PARTS = ("tex-mml-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions")
+MATHJAX_PARTS = ("tex-mml-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions", "ui/safe.js")
 
 
 @dataclass(frozen=True)

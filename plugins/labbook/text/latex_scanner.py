@@ -15,31 +15,15 @@ from markupsafe import escape
 
 from labbook.text.latex_commands import INVISIBLE_ARGS, TYPESETTING, stack_accents
 from labbook.text.latex_symbols import (
-    ACCENTS as _ACCENTS,
-)
-from labbook.text.latex_symbols import (
-    CONTROL_SYMBOLS as _CONTROL_SYMBOLS,
-)
-from labbook.text.latex_symbols import (
-    DROP_ARGS as _DROP_ARGS,
-)
-from labbook.text.latex_symbols import (
-    LETTERS as _LETTERS,
-)
-from labbook.text.latex_symbols import (
-    PUNCT as _PUNCT,
-)
-from labbook.text.latex_symbols import (
-    SWITCHES as _SWITCHES,
-)
-from labbook.text.latex_symbols import (
-    SYMBOLS as _SYMBOLS,
-)
-from labbook.text.latex_symbols import (
-    TAG_ARGS as _TAG_ARGS,
-)
-from labbook.text.latex_symbols import (
-    UNDOTTED as _UNDOTTED,
+    ACCENTS,
+    CONTROL_SYMBOLS,
+    DROP_ARGS,
+    LETTERS,
+    PUNCT,
+    SWITCHES,
+    SYMBOLS,
+    TAG_ARGS,
+    UNDOTTED,
 )
 
 HTML: Final = 0
@@ -78,7 +62,7 @@ _Closer = tuple[str, ...] | None
 
 def _accent(text: str, mark: str) -> str:
     """Put a combining mark on the first letter of text, composing it where Unicode can."""
-    first = _UNDOTTED.get(text[0], text[0])
+    first = UNDOTTED.get(text[0], text[0])
     if not first.isalpha():
         return text
     return unicodedata.normalize("NFC", first + mark) + text[1:]
@@ -199,8 +183,8 @@ def convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
             open_frame(closer)
             return p + 1
         word = _WORD_AT.match(s, p)
-        if word is not None and word.group(1) in _LETTERS:
-            arg, end = _LETTERS[word.group(1)], word.end()
+        if word is not None and word.group(1) in LETTERS:
+            arg, end = LETTERS[word.group(1)], word.end()
         elif p < n and SPECIAL.match(s, p) is None:
             arg, end = s[p], p + 1
         else:
@@ -222,17 +206,17 @@ def convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
             out.append(esc(m.group()))
         elif kind == "word":
             name = m.group("word")
-            if name in _SYMBOLS:
-                emit(_SYMBOLS[name])
-            elif name in _ACCENTS:
-                pos = take_arg(("accent", *_ACCENTS[name]), pos)
-            elif name in _TAG_ARGS:
-                pos = take_arg(("tag", *_TAG_ARGS[name]), pos)
-            elif name in _SWITCHES:
+            if name in SYMBOLS:
+                emit(SYMBOLS[name])
+            elif name in ACCENTS:
+                pos = take_arg(("accent", *ACCENTS[name]), pos)
+            elif name in TAG_ARGS:
+                pos = take_arg(("tag", *TAG_ARGS[name]), pos)
+            elif name in SWITCHES:
                 if html:
                     out.append("")
-                    stack[-1][2].append((len(out) - 1, *_SWITCHES[name]))
-            elif name in _DROP_ARGS:
+                    stack[-1][2].append((len(out) - 1, *SWITCHES[name]))
+            elif name in DROP_ARGS:
                 pos = take_arg(None if mode == SORT else ("drop",), pos)
             elif name in INVISIBLE_ARGS:
                 raw = _raw_group(s, pos)
@@ -262,10 +246,10 @@ def convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
                 close_frame(stack.pop())
         elif kind == "sym":
             char = m.group("sym")
-            if char in _CONTROL_SYMBOLS:
-                emit(_CONTROL_SYMBOLS[char])
-            elif char in _ACCENTS:
-                pos = take_arg(("accent", *_ACCENTS[char]), pos)
+            if char in CONTROL_SYMBOLS:
+                emit(CONTROL_SYMBOLS[char])
+            elif char in ACCENTS:
+                pos = take_arg(("accent", *ACCENTS[char]), pos)
             elif char in "([":
                 closing = "\\)" if char == "(" else "\\]"
                 # Remembering a failed search keeps a run of unclosed \( linear instead of quadratic.
@@ -286,7 +270,7 @@ def convert(s: str, mode: int, unknown: set[str] | None = None) -> str:
                 emit("$")
                 pos = m.start() + 1
         elif kind == "punct":
-            emit(_PUNCT[m.group()])
+            emit(PUNCT[m.group()])
         elif kind == "tilde":
             emit("\u00a0")
         # a lone trailing backslash ("bs") is dropped

@@ -6,6 +6,8 @@ the rest of the site is written in). Data is not trusted like a page the lab wri
 - raw HTML is escaped, never passed through (Python-Markdown's HTML block preprocessor and inline HTML
   pattern are removed, so ``<script>`` stays visible text);
 - every link and image target goes through :func:`labbook.text.safe_urls.check_url` (http, https, mailto, relative);
+- an image on another host is not loaded (reported, and shown as a link) unless the site allows the host
+  (see :mod:`labbook.text.remote_media`);
 - a relative link or image (``files/cv.pdf``) is relative to the site root, like a BibTeX link field, so it
   works the same on every page that shows the field (list, detail page, macro, feed);
 - ``[text](pub:KEY)``, ``[text](person:ID)``, ``[text](talk:ID)`` and ``[text](project:ID)`` link to the
@@ -33,6 +35,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from labbook.text.remote_media import REMOTE_MEDIA_HINT, refused_remote
 from labbook.text.safe_urls import check_url, is_site_relative
 
 #: Link schemes that name a record of the lab, and what they name.
@@ -74,8 +77,9 @@ class RenderedText:
 class _LinkChecker(Treeprocessor):
     """Resolves record links and refuses unsafe URLs, after the inline patterns have made the links."""
 
-    def __init__(self, md: markdown.Markdown) -> None:
+    def __init__(self, md: markdown.Markdown, remote_media: tuple[str, ...] = ()) -> None:
         super().__init__(md)
+        self.remote_media = remote_media
         self.resolve: RefResolver = lambda kind, ref: None
         self.problems: list[TextProblem] = []
         self.refs: list[tuple[str, str]] = []
@@ -126,6 +130,15 @@ class _LinkChecker(Treeprocessor):
             span.text = el.get("alt", "")
             span.tail = el.tail
             parent.insert(index, span)
+        elif (host := refused_remote(src, self.remote_media)) is not None:
+            # Not loaded (another host would see every reader), but not lost: a link to it stays.
+            self.problems.append(TextProblem(
+                "remote-media", f"the image '{src[:80]}' would be loaded from {host} by every reader's browser;"
+                " it is shown as a link instead", REMOTE_MEDIA_HINT, target=src))
+            link = ET.Element("a", {"href": src, "class": "lb-remote-media"})
+            link.text, link.tail = el.get("alt", "") or src, el.tail
+            parent.remove(el)
+            parent.insert(index, link)
         elif is_site_relative(src):
             el.set("src", BASE_MARK + el.get("src", ""))
 
@@ -148,17 +161,26 @@ def _unwrap(parent: ET.Element, index: int, el: ET.Element, target: str) -> None
 
 
 class _DataSafety(Extension):
+    def __init__(self, remote_media: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.remote_media = remote_media
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_LinkChecker(md), "labbook_links", 15)
+        md.treeprocessors.register(_LinkChecker(md, self.remote_media), "labbook_links", 15)
 
 
 class MarkdownText:
-    """Renders Markdown from data files; one instance is reused for every field (it is reset each time)."""
+    """Renders Markdown from data files; one instance is reused for every field (it is reset each time).
 
-    def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=[_DataSafety(), "sane_lists"], output_format="html")
+    ``remote_media`` lists the hosts images may be loaded from (the site's ``remote_media`` option); an image
+    on any other host is reported and shown as a link.
+    """
+
+    def __init__(self, remote_media: tuple[str, ...] = ()) -> None:
+        self._md = markdown.Markdown(extensions=[_DataSafety(tuple(remote_media)), "sane_lists"],
+                                     output_format="html")
         checker = self._md.treeprocessors["labbook_links"]
         assert isinstance(checker, _LinkChecker)
         self._checker = checker
@@ -188,8 +210,14 @@ def resolve_refs(rendered: str, url_of: UrlResolver) -> str:
 
 
 def with_base(rendered: str, base: str) -> str:
-    """Put the page's relative path to the site root (``"../"``) where :data:`BASE_MARK` stands."""
-    return rendered.replace(BASE_MARK, base) if BASE_MARK in rendered else rendered
+    """Put the page's relative path to the site root (``"../"``) where :data:`BASE_MARK` stands.
+
+    The mark is only ever written at the start of an ``href``/``src`` value; an ESC anywhere else (which the
+    loaders remove from data, reporting it) is dropped, so it can never turn into a path.
+    """
+    if BASE_MARK not in rendered:
+        return rendered
+    return rendered.replace('="' + BASE_MARK, '="' + base).replace(BASE_MARK, "")
 
 
 def plain_text(rendered: str) -> str:

@@ -16,12 +16,13 @@ def check_url(value: str) -> str | None:
 
     Browsers ignore control characters and spaces inside a scheme (``java\\tscript:``), so they are removed
     before the scheme is read; a relative URL must not start with ``//`` (that would be another host with
-    the page's scheme, which is allowed only when spelt out as https://).
+    the page's scheme, which is allowed only when spelt out as https://). Browsers read a backslash as a
+    slash, so every mix of the two (``/\\host``, ``\\/host``, ``\\\\host``) counts as ``//`` too.
     """
     url = value.strip()
     if not url:
         return None
-    compact = _CONTROL.sub("", url)
+    compact = _CONTROL.sub("", url).replace("\\", "/")
     match = _SCHEME.match(compact)
     if match:
         if match.group(1).lower() not in ALLOWED_SCHEMES:
@@ -29,7 +30,7 @@ def check_url(value: str) -> str | None:
         if match.group(1).lower() in {"http", "https"} and not urlsplit(compact).netloc:
             return None
         return url
-    if compact.startswith("//") or compact.startswith("\\"):
+    if compact.startswith("//"):
         return None
     return url
 
@@ -40,4 +41,4 @@ def is_site_relative(url: str) -> bool:
     A URL with a scheme (``https:``, ``mailto:``), a path from the host's root (``/x``) and a fragment of the
     page itself (``#x``) are not: they mean the same on every page.
     """
-    return not _SCHEME.match(url) and not url.startswith(("/", "#"))
+    return not _SCHEME.match(url) and not url.startswith(("/", "\\", "#"))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: Names Windows will not create as files or folders, whatever the extension (a site built there would fail).
-_WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                               *(f"lpt{i}" for i in range(10))})
+from labbook.text.path_names import WINDOWS_DEVICES
 
 
 def slugify(text: str, *, fallback: str = "item") -> str:
@@ -20,6 +18,6 @@ def slugify(text: str, *, fallback: str = "item") -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-")
     slug = slug[:80].strip("-")
-    if slug in _WINDOWS_RESERVED:
+    if slug in WINDOWS_DEVICES:
         slug = f"{slug}-{fallback}"
     return slug or fallback

@@ -62,3 +62,18 @@ def test_slugs_are_one_path_segment() -> None:
 def test_is_site_relative(url: str, relative: bool) -> None:
     """Only a path without a scheme, not from the host's root and not a fragment, needs the page's base."""
     assert is_site_relative(url) is relative
+
+
+@pytest.mark.parametrize("url", [
+    "/\\evil.example/x", "\\/evil.example/x", "\\\\evil.example", "/\t/evil.example/x", "/\n\\evil.example",
+    " /\\evil.example", "\\\t\\evil.example", "/\x00/evil.example", "\t//evil.example",
+])
+def test_backslash_and_hidden_protocol_relative_links_are_refused(url: str) -> None:
+    """Item 6 of issue 10: browsers read ``\\`` as ``/`` and drop tabs and newlines, so ``/\\host`` and
+    every such spelling of ``//host`` reaches another host; all are refused like ``//host``."""
+    assert check_url(url) is None
+
+
+def test_a_backslash_path_is_not_site_relative() -> None:
+    """Item 6 of issue 10: ``\\files\\x`` is read as ``/files/x`` by browsers, so no page base goes in front."""
+    assert not is_site_relative("\\files\\x.pdf")
