@@ -17,6 +17,7 @@ import yaml
 from labbook.diagnostics import Report
 from labbook.load.limits import Budget, TooLarge
 from labbook.load.value_checks import ScalarChecks
+from labbook.load.yaml_compose import Composer, compose_fast
 
 #: At most this many nodes are built from one file, aliases counted each time they are used.
 MAX_NODES = 200_000
@@ -116,13 +117,13 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
     A duplicate key is reported (naming both lines) and its later value ignored, so the rest of the record and
     of the file is still read. Anything that makes the file unreadable returns ``None`` after its diagnostic.
     """
-    fast = _compose_fast(text)
+    fast = compose_fast(text)
     loader = None
     try:
         if fast is not None:
             nodes, duplicates = fast
         else:
-            loader = _Composer(text)
+            loader = Composer(text)
             nodes = []
             while loader.check_node():
                 nodes.append(loader.get_node())
@@ -227,94 +228,6 @@ def _document_marker_line(text: str, node_line: int) -> int:
 
 def _is_empty(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and node.value in _NULLS
-
-
-def _compose_fast(text: str) -> tuple[list[yaml.Node], list[tuple[str, yaml.Mark, yaml.Mark]]] | None:
-    """The nodes and duplicate keys :class:`_Composer` gives, composed by libyaml (several times faster).
-
-    ``None`` when libyaml is missing or the text is not plainly valid: then the pure-Python composer reads it
-    and reports every problem in its own words, the same with or without libyaml.
-    """
-    if not _CLoader or yaml.reader.Reader.NON_PRINTABLE.search(text):
-        return None
-    loader = _CLoader(text)
-    try:
-        nodes = []
-        while loader.check_node():
-            nodes.append(loader.get_node())
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
-    duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
-    done: set[int] = set()
-    for node in nodes:
-        if not _drop_duplicates(node, duplicates, done):
-            return None  # a recursive alias, which the pure-Python composer reports
-    return nodes, duplicates
-
-
-def _drop_duplicates(root: yaml.Node, duplicates: list[tuple[str, yaml.Mark, yaml.Mark]], done: set[int]) -> bool:
-    """What _Composer.compose_mapping_node does, in the order it does it: each mapping once (aliases share
-    nodes), after the mappings inside it. Iterative, so deep nesting cannot exhaust the stack; ``False`` when
-    a node contains itself."""
-    open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        if finished:
-            open_nodes.discard(id(node))
-            done.add(id(node))
-            if isinstance(node, yaml.MappingNode):
-                _Composer.drop_repeated_keys(node, duplicates)
-            continue
-        if id(node) in open_nodes:
-            return False
-        if isinstance(node, yaml.ScalarNode):
-            if node.style == "":
-                node.style = None  # libyaml's plain style; PyYAML's is None (an empty plain value is null)
-            continue
-        if id(node) in done:
-            continue
-        open_nodes.add(id(node))
-        stack.append((node, True))
-        if isinstance(node, yaml.SequenceNode):
-            stack += [(child, False) for child in reversed(node.value)]
-        else:
-            for key, value in reversed(node.value):
-                stack += [(value, False), (key, False)]
-    return True
-
-
-_CLoader = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
-
-
-class _Composer(yaml.SafeLoader):
-    """SafeLoader's scanner and composer; a repeated key is noted (with both places) and its later pair dropped."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
-
-    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
-        node = super().compose_mapping_node(anchor)
-        self.drop_repeated_keys(node, self.duplicates)
-        return node
-
-    @staticmethod
-    def drop_repeated_keys(node: yaml.MappingNode, duplicates: list[tuple[str, yaml.Mark, yaml.Mark]]) -> None:
-        """Keep the first pair of each key, noting (key, first place, repeated place) for the others."""
-        seen: dict[str, yaml.Node] = {}
-        kept = []
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
-                first = seen.get(key.value)
-                if first is not None:
-                    duplicates.append((key.value, first.start_mark, key.start_mark))
-                    continue
-                seen[key.value] = key
-            kept.append((key, value))
-        node.value = kept
 
 
 class _Builder:

@@ -9,6 +9,7 @@ import pytest
 
 from labbook.diagnostics import Report
 from labbook.load import yaml as data_yaml
+from labbook.load import yaml_compose
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -35,20 +36,20 @@ TEXTS = [
 
 
 def _parse(text: str, fast: bool) -> tuple:
-    saved = data_yaml._CLoader
+    saved = yaml_compose._CLoader
     if not fast:
-        data_yaml._CLoader = None
+        yaml_compose._CLoader = None
     try:
         report = Report()
         doc = data_yaml.parse_yaml(text, "x.yml", report)
         return (None if doc is None else (doc.data, doc.marks), [dataclasses.astuple(d) for d in report])
     finally:
-        data_yaml._CLoader = saved
+        yaml_compose._CLoader = saved
 
 
 def test_libyaml_is_used_here() -> None:
     """The comparison below means something only when libyaml is installed (PyYAML's wheels ship it)."""
-    assert data_yaml._CLoader is not None
+    assert yaml_compose._CLoader is not None
 
 
 @pytest.mark.parametrize("text", TEXTS + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.yml"))])
