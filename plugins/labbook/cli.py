@@ -19,7 +19,7 @@ import click
 
 from labbook.diagnostics import Diagnostic, RecordCount, Severity, format_all
 from labbook.lab_loader import load_lab
-from labbook.new_site import ScaffoldError, copy_scaffold
+from labbook.new_site import ScaffoldError, copy_scaffold, labbook_requirement
 from labbook.settings import Settings, SettingsError, settings_from_options
 
 #: Exit codes of ``labbook check`` (part of the public contract).
@@ -67,15 +67,19 @@ def check(config_file: Path, fmt: str) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="My Lab", show_default=True, help="The lab's name, used as the site name.")
-def new(directory: Path, name: str) -> None:
+@click.option("--labbook-source", "labbook_source", metavar="URL|PATH", default=None,
+              help="Install labbook from this pip URL (git+https://...@TAG) or local folder or wheel instead of "
+                   "the release on PyPI (default: mkdocs-labbook~=X.Y, the series of this labbook).")
+def new(directory: Path, name: str, labbook_source: str | None) -> None:
     """Start a new lab handbook in DIRECTORY (which must not exist yet, or be empty)."""
     try:
-        written = copy_scaffold(directory, lab_name=name)
+        written = copy_scaffold(directory, lab_name=name, labbook_source=labbook_source)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
-    click.echo(f"Created {len(written)} files in {directory}/. Next:\n"
-               f"  cd {directory}\n  make serve      # then open http://127.0.0.1:8000\n"
-               "  make check      # what CI runs on every pull request")
+    requirement = labbook_requirement(labbook_source)
+    click.echo(f"Created {len(written)} files in {directory}/; requirements.txt installs {requirement}. Next:\n"
+               f"  cd {directory}\n  make serve      # then open http://127.0.0.1:8000 (make serve HOST=... for "
+               "another port)\n  make check      # what CI runs on every pull request")
 
 
 def site_settings(config_file: Path) -> tuple[Settings | None, list[Diagnostic]]:
