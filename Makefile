@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# `make serve HOST=0.0.0.0:8080` serves on another address or port.
 HOST   ?= 127.0.0.1:8000
+
+# Material prints its end-of-life notice on every MkDocs run; it is known (docs/reference/zensical.md), so silence it.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check build bench lint browser-deps clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,25 @@ from labbook.site_assets import scripts, site_assets, stylesheets
 from labbook.site_plan import SitePlan, head_links, plan_site
 
 log = get_plugin_logger(__name__)
+#: The logger mkdocs-macros reports its start-up through ("[macros] - Config variables: ..." and the like).
+MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
+
+
+class QuietMacrosStartup(logging.Filter):
+    """Keeps mkdocs-macros' start-up report (seven INFO lines on every build) out of the default output, where it
+    buried labbook's own diagnostics; ``mkdocs build --verbose`` still shows it, and its warnings always show."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO or "[macros] - " not in record.getMessage():
+            return True
+        return logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+
+
+def quiet_macros_startup() -> None:
+    """Install :class:`QuietMacrosStartup` once (``mkdocs serve`` calls on_startup again on config changes)."""
+    logger = logging.getLogger(MACROS_LOGGER)
+    if not any(isinstance(f, QuietMacrosStartup) for f in logger.filters):
+        logger.addFilter(QuietMacrosStartup())
 
 
 class LabbookConfig(base.Config):
@@ -85,6 +105,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
         # Only `mkdocs serve` builds more than once; a one-off build keeps nothing it will not use again.
         serving = command == "serve"
+        quiet_macros_startup()
         self.cache = LabCache(incremental=serving)
         self.fragments = FragmentCache(keep=serving)
         self.reuse.close()
