@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, write_site
+from tests.conftest import ROOT, generator_command, write_site
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +19,7 @@ BIB = "@article{a2024, title={T}, author={Lee, Ada}, journal={J}, year={2024}}\n
 
 def build(project: Path, *extra: str) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=project,
+    proc = subprocess.run(generator_command("build", "--strict", *extra), cwd=project,
                           capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout + proc.stderr

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, generator_command
 from tests.rfc5545 import check as check_ics
 
 pytestmark = pytest.mark.slow
@@ -34,7 +33,7 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("outputs") / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
+    proc = subprocess.run(generator_command("build", "--strict", "-d", str(out)), cwd=ROOT,
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out
