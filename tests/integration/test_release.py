@@ -81,8 +81,8 @@ def test_wheel_and_sdist_hold_everything_and_pass_twine(dist: Path) -> None:
 
 def test_a_fresh_venv_with_only_the_wheel_builds_sites(dist: Path, tmp_path: Path) -> None:
     """From a venv that has the wheel and its dependencies but no source tree: the example handbook builds
-    strictly; `labbook new x && cd x && make build` passes --strict, installing `mkdocs-labbook~=X.Y` from the
-    wheel folder; no file of x, its .venv included, names this checkout."""
+    strictly; `labbook new x && cd x && make test` (check, then build --strict) passes, installing
+    `mkdocs-labbook~=X.Y` from the wheel folder; no file of x, its .venv included, names this checkout."""
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)
     python = venv / "bin" / "python"
@@ -107,10 +107,10 @@ def test_a_fresh_venv_with_only_the_wheel_builds_sites(dist: Path, tmp_path: Pat
     site = tmp_path / "x"
     series = ".".join(labbook.__version__.split(".")[:2])
     assert f"mkdocs-labbook~={series}" in (site / "requirements.txt").read_text(encoding="utf-8")
-    log = run(["make", "build", f"PYTHON={python}"], cwd=site, env=env)
-    assert "end of life" not in log
+    # `make test` is what the site's pull-request workflow runs: `labbook check`, then `mkdocs build --strict`
+    log = run(["make", "test", f"PYTHON={python}"], cwd=site, env=env)
+    assert "end of life" not in log and "labbook check: no problems" in log
     assert (site / "site" / "publications" / "example2025paper" / "index.html").is_file()
-    run(["make", "check"], cwd=site, env=env)
     assert_no_checkout_path(site)
 
 
