@@ -97,3 +97,15 @@ def test_a_bad_call_names_the_page_file(site: Path, caplog: pytest.LogCaptureFix
     assert "lb-missing" in out
     messages = [r.getMessage() for r in caplog.records]
     assert any(m.startswith("docs/research/page.md:") and "cite('nokey')" in m for m in messages), messages
+
+
+def test_importing_the_macros_imports_no_mkdocs() -> None:
+    """Zensical imports labbook.macros; that pulls in neither MkDocs, Material, mkdocs-macros nor click."""
+    import subprocess
+    import sys
+
+    code = ("import sys, labbook.macros; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "{'mkdocs', 'material', 'mkdocs_macros', 'click', 'properdocs'}))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
