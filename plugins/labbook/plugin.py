@@ -43,7 +43,7 @@ class QuietMacrosStartup(logging.Filter):
 
 
 def quiet_macros_startup() -> None:
-    """Install :class:`QuietMacrosStartup` once (``mkdocs serve`` calls on_startup again on config changes)."""
+    """Install :class:`QuietMacrosStartup` once per process (one process may build several sites, as tests do)."""
     logger = logging.getLogger(MACROS_LOGGER)
     if not any(isinstance(f, QuietMacrosStartup) for f in logger.filters):
         logger.addFilter(QuietMacrosStartup())
