@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# `make serve HOST=0.0.0.0:8080` serves on another address or port.
 HOST   ?= 127.0.0.1:8000
+
+# Material prints its end-of-life notice on every MkDocs run; it is known (docs/reference/zensical.md), so silence it.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check build bench lint browser-deps clean
 
@@ -11,7 +15,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "labbook needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,zensical]'
 	@touch $@
 
 serve: $(STAMP) ## build and serve the example handbook with live reload

@@ -25,6 +25,18 @@ settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The site generator the build tests run: ``mkdocs`` or ``properdocs`` (the CI matrix sets LABBOOK_TEST_GENERATOR).
+GENERATOR = os.environ.get("LABBOOK_TEST_GENERATOR", "mkdocs")
+
+
+def generator_command(*args: str) -> list[str]:
+    """``python -m mkdocs <args>`` or the same with ProperDocs, which is told to read mkdocs.yml."""
+    command = [sys.executable, "-m", GENERATOR, *args]
+    if GENERATOR == "properdocs" and args and args[0] in {"build", "serve"} and "-f" not in args:
+        command += ["-f", "mkdocs.yml"]
+    return command
+
+
 #: Real-world data (public .bib files, real sites, recorded API responses), read in place and never copied:
 #: the project's ``shared/`` folder beside the checkout.
 SHARED = ROOT.parent / "shared"
@@ -101,7 +113,7 @@ def write_site(
 def run_build(project: Path, *, strict: bool = True) -> BuildResult:
     """Run the real `mkdocs build` in ``project`` (a separate process, as a user would)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    args = [sys.executable, "-m", "mkdocs", "build", "--clean"]
+    args = generator_command("build", "--clean")
     if strict:
         args.append("--strict")
     proc = subprocess.run(args, cwd=project, capture_output=True, text=True, env=env, timeout=600)

@@ -16,7 +16,7 @@ import click
 
 from labbook.catalog.build import load_lab
 from labbook.diagnostics import Diagnostic, RecordCount, Severity, escape_control, format_all
-from labbook.scaffold_copy import ScaffoldError, copy_scaffold
+from labbook.scaffold_copy import ScaffoldError, copy_scaffold, labbook_requirement
 
 #: Exit codes of ``labbook check`` (part of the public contract).
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -65,15 +65,19 @@ def check(config_file: Path, fmt: str) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="My Lab", show_default=True, help="The lab's name, used as the site name.")
-def new(directory: Path, name: str) -> None:
+@click.option("--labbook-source", "labbook_source", metavar="URL|PATH", default=None,
+              help="Install labbook from this pip URL (git+https://...@TAG) or local folder or wheel instead of "
+                   "the release on PyPI (default: mkdocs-labbook~=X.Y, the series of this labbook).")
+def new(directory: Path, name: str, labbook_source: str | None) -> None:
     """Start a new lab handbook in DIRECTORY (which must not exist yet, or be empty)."""
     try:
-        written = copy_scaffold(directory, lab_name=name)
+        written = copy_scaffold(directory, lab_name=name, labbook_source=labbook_source)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
-    click.echo(f"Created {len(written)} files in {directory}/. Next:\n"
-               f"  cd {directory}\n  make serve      # then open http://127.0.0.1:8000\n"
-               "  make check      # what CI runs on every pull request")
+    requirement = labbook_requirement(labbook_source)
+    click.echo(f"Created {len(written)} files in {directory}/; requirements.txt installs {requirement}. Next:\n"
+               f"  cd {directory}\n  make serve      # then open http://127.0.0.1:8000 (make serve HOST=... for "
+               "another port)\n  make check      # what CI runs on every pull request")
 
 
 @main.command(name="import")

@@ -9,7 +9,9 @@ Enable it in mkdocs.yml::
           modules: [labbook.macros]
 
 With the labbook plugin enabled the macros reuse its loaded lab; without it (Zensical, or macros alone) the
-module loads the lab itself with the default options.
+module loads the lab itself with the default options. The module imports no MkDocs code: under Zensical the
+page is a plain object with ``url``, ``path``, ``title`` and ``meta`` (no ``file``), and the configuration has
+``root_dir`` instead of ``config_file_path``; :func:`page_source` and :func:`site_root` read either.
 """
 
 from __future__ import annotations
@@ -47,15 +49,33 @@ class _Standalone:
         self.cache = LabCache()
 
     def state(self, conf: Any) -> tuple[Lab, LabViews, Renderer]:
-        config_file = Path(conf.get("config_file_path") or "mkdocs.yml").resolve()
-        root = config_file.parent
-        settings = settings_from_options({}, config_file=config_file, docs_dir=root / conf.get("docs_dir", "docs"))
+        root = site_root(conf)
+        settings = settings_from_options({}, config_file=root / "mkdocs.yml",
+                                         docs_dir=root / conf.get("docs_dir", "docs"))
         lab = self.cache.lab(settings)
         urls = SiteUrls(use_directory_urls=conf.get("use_directory_urls", True), prefixes=dict(DEFAULT_PAGES))
         return lab, make_views(lab, settings, urls), self.cache.renderer([root / "overrides" / "labbook"])
 
 
 _standalone = _Standalone()
+
+
+def site_root(conf: Any) -> Path:
+    """The folder of the site's configuration: MkDocs gives ``config_file_path``, Zensical ``root_dir``."""
+    config_file = conf.get("config_file_path")
+    if config_file:
+        return Path(config_file).resolve().parent
+    return Path(conf.get("root_dir") or ".").resolve()
+
+
+def page_source(page: Any) -> str:
+    """The page's Markdown file relative to docs_dir: MkDocs pages have ``file.src_uri``, Zensical's ``path``."""
+    if page is None:
+        return ""
+    file = getattr(page, "file", None)
+    if file is not None:
+        return str(file.src_uri)
+    return str(getattr(page, "path", "") or "").replace("\\", "/")
 
 
 def _state(env: Any) -> tuple[Lab, LabViews, Renderer]:
@@ -71,10 +91,10 @@ def _page_problem(env: Any, needle: str, message: str, hint: str = "") -> None:
     """Log an error naming the page file and the line of the macro call (fails `mkdocs build --strict`)."""
     report = Report()
     page = getattr(env, "page", None)
-    root = Path(env.conf.get("config_file_path") or "mkdocs.yml").resolve().parent
+    root = site_root(env.conf)
     path, offset = "?", 0
     if page is not None:
-        source = Path(env.conf.get("docs_dir", "docs")).resolve() / page.file.src_uri
+        source = (root / env.conf.get("docs_dir", "docs")).resolve() / page_source(page)
         path = source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
         offset = _front_matter_lines(source)
     line = _call_line()
@@ -123,7 +143,7 @@ def _scope(env: Any, template: str) -> str:
     toggles would open the first list's panels.
     """
     page = getattr(env, "page", None)
-    key = (page.file.src_uri if page is not None else "") + "|" + template
+    key = page_source(page) + "|" + template
     counts: dict[str, int] = env.__dict__.setdefault("_labbook_lists", {})
     counts[key] = counts.get(key, 0) + 1
     return "" if counts[key] == 1 else f"l{counts[key]}-"

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from importlib import metadata, resources
+import re
+from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from labbook import __version__
+
 #: Written in place of this marker in every text file of the scaffold.
 NAME_MARKER = "__LAB_NAME__"
-#: Written in place of this marker: how to install the labbook that made the site (for requirements.txt).
+#: Written in place of this marker: how to install labbook (requirements.txt), see labbook_requirement().
 REQUIREMENT_MARKER = "__LABBOOK_REQUIREMENT__"
+#: Written in place of this marker in the README: which labbook the site installs, in a sentence.
+SOURCE_NOTE_MARKER = "__LABBOOK_SOURCE_NOTE__"
+_URL = re.compile(r"^(?:git\+)?(?:https?|ssh|file)://|^git\+")
 _TEXT_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".bib", ".txt", ".html", ".css", ""})
 
 
@@ -23,11 +28,16 @@ def scaffold_root() -> Traversable:
     return resources.files("labbook") / "scaffold"
 
 
-def copy_scaffold(target: Path, *, lab_name: str = "My Lab") -> list[Path]:
-    """Copy the scaffold into ``target`` (which must not exist, or be empty) and return the files written."""
+def copy_scaffold(target: Path, *, lab_name: str = "My Lab", labbook_source: str | None = None) -> list[Path]:
+    """Copy the scaffold into ``target`` (which must not exist, or be empty) and return the files written.
+
+    ``labbook_source`` is where the new site installs labbook from (see :func:`labbook_requirement`).
+    """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f"'{target}' already exists and is not empty; choose a new folder")
-    replacements = {NAME_MARKER: _yaml_safe_name(lab_name), REQUIREMENT_MARKER: labbook_requirement()}
+    requirement = labbook_requirement(labbook_source)
+    replacements = {NAME_MARKER: _yaml_safe_name(lab_name), REQUIREMENT_MARKER: requirement,
+                    SOURCE_NOTE_MARKER: source_note(requirement)}
     written: list[Path] = []
     for rel, source in _walk(scaffold_root(), ()):
         if "__pycache__" in rel:
@@ -61,26 +71,40 @@ def _yaml_safe_name(name: str) -> str:
     return cleaned.replace("\\", "").replace('"', "'")
 
 
-def labbook_requirement() -> str:
-    """The requirement line that installs the labbook running now.
+def labbook_requirement(source: str | None = None) -> str:
+    """The requirement line for the new site's requirements.txt.
 
-    A release from a package index gives ``mkdocs-labbook>=<version>``. A labbook installed from a folder or a
-    repository (PEP 610 ``direct_url.json``) gives that source, so a new site works before any release.
+    By default the release series of the labbook running now: ``mkdocs-labbook~=X.Y`` (any later X.Y.Z, never
+    a new major version), so the site installs from the package index anywhere, CI included. ``source`` is
+    the explicit alternative: a pip URL (``git+https://...@TAG``, ``https://.../x.whl``, ``file://...``) or a
+    local folder or wheel, written as a ``file://`` URL.
     """
-    try:
-        dist = metadata.distribution("mkdocs-labbook")
-    except metadata.PackageNotFoundError:
-        return "mkdocs-labbook"
-    try:
-        direct = json.loads(dist.read_text("direct_url.json") or "null")
-    except ValueError:
-        direct = None
-    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
-        url = direct["url"]
-        vcs = direct.get("vcs_info")
-        if isinstance(vcs, dict) and vcs.get("vcs") == "git":
-            commit = vcs.get("commit_id")
-            return f"mkdocs-labbook @ git+{url}" + (f"@{commit}" if commit else "")
-        if url.startswith("file://"):
-            return f"mkdocs-labbook @ {url}"
-    return f"mkdocs-labbook>={dist.version}"
+    if source is None or not source.strip():
+        return f"mkdocs-labbook~={release_series(__version__)}"
+    source = source.strip()
+    if _URL.match(source):
+        return f"mkdocs-labbook @ {source}"
+    path = Path(source).expanduser()
+    if not path.exists():
+        raise ScaffoldError(f"--labbook-source '{source}' is neither a URL (git+https://..., https://..., "
+                            "file://...) nor an existing folder or wheel")
+    return f"mkdocs-labbook @ {path.resolve().as_uri()}"
+
+
+def release_series(version: str) -> str:
+    """``X.Y`` of a version string ("0.1.0" -> "0.1", "1.2.3.dev1" -> "1.2")."""
+    parts = re.findall(r"\d+", version)[:2]
+    return ".".join(parts + ["0"] * (2 - len(parts)))
+
+
+def source_note(requirement: str) -> str:
+    """The sentence the new site's README uses to say where labbook comes from."""
+    if requirement.startswith("mkdocs-labbook~="):
+        return (f"labbook comes from its release on PyPI: `requirements.txt` asks for `{requirement}`, any "
+                "later release of the same series. Upgrade with `make upgrade`; to follow a branch or tag "
+                "instead, write `mkdocs-labbook @ git+https://github.com/<owner>/labbook@<tag>` there.")
+    url = requirement.split(" @ ", 1)[1]
+    where = "a local folder or file" if url.startswith("file:") else "the URL"
+    return (f"labbook comes from {where} chosen with `labbook new --labbook-source`: `requirements.txt` says "
+            f"`{requirement}`. A clone on another machine (GitHub's CI included) can only install it if that "
+            "source is reachable there; write `mkdocs-labbook~=X.Y` to follow the releases on PyPI instead.")

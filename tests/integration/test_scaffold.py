@@ -155,12 +155,41 @@ def test_the_guide_lists_exactly_the_diagnostic_codes() -> None:
     assert not [r for r in rows if not any(fnmatch.fnmatch(r, c) for c in codes)], "rows for codes that do not exist"
 
 
-def test_requirement_points_at_the_installed_labbook(tmp_path: Path) -> None:
-    """A labbook installed from this folder writes `mkdocs-labbook @ file://...` so the new site installs it."""
-    from labbook.scaffold_copy import copy_scaffold, labbook_requirement
+def test_requirement_follows_the_release_series_by_default(tmp_path: Path) -> None:
+    """By default the site asks for the release series of this labbook (never a path to this checkout), and its
+    README says so."""
+    from labbook import __version__
+    from labbook.scaffold_copy import copy_scaffold, labbook_requirement, release_series
 
-    requirement = labbook_requirement()
-    assert requirement.startswith("mkdocs-labbook @ file://")
-    assert Path(requirement.split("file://", 1)[1]).resolve() == Path(__file__).resolve().parents[2]
+    series = ".".join(__version__.split(".")[:2])
+    assert labbook_requirement() == f"mkdocs-labbook~={series}"
+    assert release_series("1.2.3.dev4") == "1.2" and release_series("3") == "3.0"
     copy_scaffold(tmp_path / "lab")
-    assert requirement in (tmp_path / "lab" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    lines = (tmp_path / "lab" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert f"mkdocs-labbook~={series}" in lines
+    readme = (tmp_path / "lab" / "README.md").read_text(encoding="utf-8")
+    assert f"`mkdocs-labbook~={series}`" in readme and "PyPI" in readme and "__" not in readme
+    checkout = str(ROOT)
+    for path in (tmp_path / "lab").rglob("*"):
+        if path.is_file():
+            assert checkout not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_labbook_source_is_an_explicit_choice(tmp_path: Path) -> None:
+    """--labbook-source takes a pip URL or a local folder (written as a file:// URL); anything else is a usage
+    error before any file is written."""
+    tag = "git+https://github.com/example/labbook@v0.1.0"
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "a"), "--labbook-source", tag], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"mkdocs-labbook @ {tag}" in (tmp_path / "a" / "requirements.txt").read_text(encoding="utf-8")
+    assert "--labbook-source" in (tmp_path / "a" / "README.md").read_text(encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "b"), "--labbook-source", str(ROOT)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"mkdocs-labbook @ {ROOT.resolve().as_uri()}" in \
+        (tmp_path / "b" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "c"), "--labbook-source", "no-such-thing"])
+    assert result.exit_code == 2 and "neither a URL" in result.output
+    assert not (tmp_path / "c").exists()

@@ -21,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 from labbook.diagnostics import Diagnostic, Severity
 from labbook.mkdocs.bytecode import TemplateCodeCache
 from labbook.mkdocs.config import LabbookConfig
+from labbook.mkdocs.quiet_macros import quiet_macros_startup
 from labbook.mkdocs.reuse import ServeReuse
 from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
@@ -56,6 +57,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
         # Only `mkdocs serve` builds more than once; a one-off build keeps nothing it will not use again.
+        quiet_macros_startup()
         serving = command == "serve"
         self.cache = LabCache(incremental=serving)
         self.fragments = FragmentCache(keep=serving)
