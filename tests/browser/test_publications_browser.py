@@ -23,18 +23,24 @@ def fold(text: str) -> str:
 
 
 def cards(site: Path) -> list[dict]:
-    """Every card of the built /publications/ page, read with BeautifulSoup: id, data attributes, text."""
+    """Every card of the built /publications/ page, read with BeautifulSoup: id, data attributes, and the text
+    a reader can search: what the card shows and the abstract, which is on the entry's own page (the card
+    links it and fetches it on demand)."""
     soup = BeautifulSoup((site / "publications" / "index.html").read_text(encoding="utf-8"), "html.parser")
     out = []
     for art in soup.select("article.lb-pub"):
         parts = art.select(".lb-pub-title, .lb-pub-authors, .lb-pub-venue, .lb-topics, .lb-abstract")
+        entry = art.select_one(".lb-pub-title a")["href"]
+        own = BeautifulSoup((site / "publications" / entry / "index.html").read_text(encoding="utf-8"),
+                            "html.parser")
+        parts += own.select(".lb-pub-page .lb-abstract")
         out.append({
             "id": art["id"],
             "year": art["data-year"],
             "kind": art["data-kind"],
             "topics": [t.casefold() for t in art["data-topics"].split("|") if t],
             "members": [m for m in art["data-members"].split("|") if m],
-            "selected": art["data-selected"] == "true",
+            "selected": art.get("data-selected") == "true",
             "text": fold(" ".join(p.get_text(" ") for p in parts)),
         })
     return out
