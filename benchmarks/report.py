@@ -86,11 +86,15 @@ def report(data: dict) -> str:
     if lb and same:
         targets.append((f"peak memory labbook / plain MkDocs same pages ≤ 1.0 at {large:,}",
                         f"{lb['peak_mb'] / same['peak_mb']:.2f}", lb["peak_mb"] / same["peak_mb"] <= TARGETS["memory"]))
-    checks = data.get("check") or {}
+    checks, fresh = data.get("check") or {}, data.get("check_fresh") or {}
     if str(large) in checks:
         c = checks[str(large)]
-        targets.append((f"`labbook check` ≤ 1.0 s at {large:,}", f"{c['wall']:.2f} s ({c['cpu']:.2f})",
-                        c["wall"] <= TARGETS["check"]))
+        targets.append((f"`labbook check` ≤ 1.0 s at {large:,} (files unchanged since the last check: cached)",
+                        f"{c['wall']:.2f} s ({c['cpu']:.2f})", c["wall"] <= TARGETS["check"]))
+    if str(large) in fresh:
+        c = fresh[str(large)]
+        targets.append((f"`labbook check --no-cache` ≤ 1.0 s at {large:,} (every file read afresh)",
+                        f"{c['wall']:.2f} s ({c['cpu']:.2f})", c["wall"] <= TARGETS["check"]))
     reload = data.get("reload")
     if reload and reload["latencies"]:
         med = _median(reload["latencies"])
