@@ -108,12 +108,22 @@
     }).then(function () { button.removeAttribute("aria-busy"); });
   }
 
+  var chunkObserver = null;
+
   function initChunks(root) {
+    // A new page (instant navigation) stops watching the old one's groups.
+    if (chunkObserver) { chunkObserver.disconnect(); chunkObserver = null; }
     var groups = Array.prototype.slice.call(root.querySelectorAll(".lb-pub-list[data-lb-chunk]"));
     if (!groups.length) return;
+    // Resolved now, against this page's address: by the time a group scrolls near, instant navigation may
+    // have changed the address the relative URL would be read against.
+    groups.forEach(function (group) {
+      group.lbChunk = new URL(group.getAttribute("data-lb-chunk"), window.location.href).href;
+    });
     var load = function (group) {
-      var url = group.getAttribute("data-lb-chunk");
-      if (!url) return;
+      var url = group.lbChunk;
+      if (!url || !group.isConnected) return;
+      group.lbChunk = null;
       group.removeAttribute("data-lb-chunk");
       fetch(url, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error(url + ": " + response.status);
@@ -122,7 +132,7 @@
         .catch(function (error) { console.warn("labbook:", error); });
     };
     if (!("IntersectionObserver" in window)) { groups.forEach(load); return; }
-    var observer = new IntersectionObserver(function (entries) {
+    var observer = chunkObserver = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) { observer.unobserve(entry.target); load(entry.target); }
       });
@@ -199,7 +209,8 @@
     });
     this.searchIn = form.getAttribute("data-lb-search-in");
     // The full search text (abstracts too) of long lists is a JSON file, fetched on the first search.
-    this.searchSrc = form.getAttribute("data-lb-search-src");
+    var searchSrc = form.getAttribute("data-lb-search-src");
+    this.searchSrc = searchSrc ? new URL(searchSrc, window.location.href).href : null;
     var self = this;
     this.records = this.items.map(function (item) {
       return { item: item, text: self.textOf(item), values: {} };
