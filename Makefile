@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints its end-of-life notice on every MkDocs run; it is known (docs/reference/zensical.md), so silence it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench lint browser-deps clean
+.PHONY: serve test check build bench lint browser-deps bench-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "labbook needs Python 3.11 or newer")'
@@ -42,7 +42,13 @@ test: $(STAMP) browser-deps ## lint, then every test: unit, integration (real bu
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) ## time labbook against plain MkDocs on a generated large lab
+bench-deps: ## Debian's Hugo for the benchmark's Hugo baseline (installed when missing and we may)
+	@command -v hugo >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null); \
+	  else echo "hugo not found: the benchmark leaves the Hugo baseline out (install Debian's hugo to run it)"; fi; }
+
+bench: $(STAMP) bench-deps ## time labbook against plain MkDocs, Hugo and Sphinx on generated large labs
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.run
 

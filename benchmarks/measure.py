@@ -82,3 +82,9 @@ def stop(proc: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=timeout)
+
+
+def hugo_build(project: Path, out: Path) -> list[str]:
+    """A fresh Hugo build of ``project`` into ``out`` (Hugo's resource cache is not used by these pages)."""
+    return ["hugo", "--quiet", "--source", str(project), "--destination", str(out), "--cleanDestinationDir",
+            "--ignoreCache"]

@@ -13,6 +13,7 @@ difference between their build times is what labbook costs.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
@@ -43,16 +44,22 @@ def _base_config(name: str) -> dict:
     }
 
 
-def _handbook(docs: Path) -> None:
-    (docs / "handbook").mkdir(parents=True, exist_ok=True)
-    (docs / "index.md").write_text("# Benchmark Lab\n\nWe study the theory of foundation models.\n", encoding="utf-8")
+def handbook_pages() -> dict[str, str]:
+    """The home page and the handbook pages every site has, as {path under docs/: Markdown}."""
+    pages = {"index.md": "# Benchmark Lab\n\nWe study the theory of foundation models.\n"}
     for i, page in enumerate(HANDBOOK):
         body = "\n\n".join(
             f"## Section {j}\n\nLab members read this before their first week. Paragraph {j} of page {i} says how "
             "we work, which machines we use and whom to ask. $E = mc^2$ is only an example of math."
             for j in range(1, 6))
-        (docs / "handbook" / f"{page}.md").write_text(f"# {page.replace('-', ' ').title()}\n\n{body}\n",
-                                                      encoding="utf-8")
+        pages[f"handbook/{page}.md"] = f"# {page.replace('-', ' ').title()}\n\n{body}\n"
+    return pages
+
+
+def _handbook(docs: Path) -> None:
+    for path, text in handbook_pages().items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
 
 
 #: labbook's other generated pages, off by default so that both MkDocs sites build the same set of pages.
@@ -82,59 +89,104 @@ def _md(text: str) -> str:
     return "$".join(p.translate(_MD_ESCAPE) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
-def _authors_md(pub: PubText, base: str) -> str:
-    return ", ".join(f"[{_md(name)}]({base}people/{pid}.md)" if pid else _md(name) for name, pid in pub.authors)
+def _same(target: str) -> str:
+    return target
 
 
-def _links_md(pub: PubText, base: str) -> str:
-    def target(url: str) -> str:
-        # A site-relative file (a PDF in docs/assets/) as a hand-written page links it: relative to the page.
-        return url if "://" in url else base + url
+class _Writer:
+    """Markdown of the publication pages; ``link`` maps an MkDocs-style target (``../people/x.md``) to the
+    target another generator wants, and ``buttons`` says whether links carry MkDocs' ``{ .md-button }``."""
 
-    return " ".join(f"[{label}]({target(url)}){{ .md-button }}" for label, url in pub.links)
+    def __init__(self, link: Callable[[str], str] = _same, buttons: bool = True) -> None:
+        self.link = link
+        self.buttons = buttons
+
+    def authors(self, pub: PubText, base: str) -> str:
+        return ", ".join(f"[{_md(name)}]({self.link(f'{base}people/{pid}.md')})" if pid else _md(name)
+                         for name, pid in pub.authors)
+
+    def links(self, pub: PubText, base: str) -> str:
+        def target(url: str) -> str:
+            # A site-relative file (a PDF in docs/assets/) as a hand-written page links it: relative to the page.
+            return url if "://" in url else self.link(base + url)
+
+        attr = "{ .md-button }" if self.buttons else ""
+        return " ".join(f"[{label}]({target(url)}){attr}" for label, url in pub.links)
+
+    def detail(self, pub: PubText) -> str:
+        base = "../"
+        meta = {"title": pub.title,
+                "description": f"{', '.join(a for a, _ in pub.authors[:6])}. {pub.venue}, {pub.year}."}
+        lines = ["---", yaml.safe_dump(meta, allow_unicode=True, width=10_000).strip(), "---", "",
+                 f"# {_md(pub.title)}", "", self.authors(pub, base), "",
+                 f"**{pub.kind}** *{_md(pub.venue)}*, {pub.year}" + (f" · {_md(pub.note)}" if pub.note else "")
+                 + (f" · **{pub.award}**" if pub.award else ""), "",
+                 self.links(pub, base), "", " ".join(f"`{t}`" for t in pub.topics), "",
+                 "## Abstract", "", _md(pub.abstract), "", "## BibTeX", "", "```bibtex", pub.bibtex, "```", "",
+                 f"[← All publications]({self.link('index.md')})", ""]
+        return "\n".join(lines)
+
+    def list_entry(self, pub: PubText) -> str:
+        """The old baseline's list entry: what the reader sees, plus the abstract and BibTeX folded away."""
+        base = "../"
+        return "\n".join([
+            f"**[{_md(pub.title)}]({pub.key}.md)**  ",
+            f"{self.authors(pub, base)}  ",
+            f"*{_md(pub.venue)}*, {pub.year} {self.links(pub, base)}", "",
+            '??? abstract "Abstract"', "", "    " + _md(pub.abstract), "",
+            '??? quote "BibTeX"', "", "    ```bibtex", *("    " + line for line in pub.bibtex.splitlines()),
+            "    ```", "",
+        ])
+
+    def light_entry(self, pub: PubText) -> str:
+        """A list entry with what a reader sees before clicking: title (linking the entry's page), authors,
+        venue, year, award, links and topics; the abstract and BibTeX are one click away on the entry's page."""
+        base = "../"
+        topics = " ".join(f"`{t}`" for t in pub.topics)
+        return "\n".join([
+            f"**{pub.kind}**" + (f" **{pub.award}**" if pub.award else ""),
+            f"**[{_md(pub.title)}]({self.link(pub.key + '.md')})**  ",
+            f"{self.authors(pub, base)}  ",
+            f"*{_md(pub.venue)}*, {pub.year}" + (f" · {_md(pub.note)}" if pub.note else "") + "  ",
+            f"{topics}  " if topics else "",
+            self.links(pub, base), "",
+        ])
 
 
-def _detail_md(pub: PubText) -> str:
-    base = "../"
-    meta = {"title": pub.title, "description": f"{', '.join(a for a, _ in pub.authors[:6])}. {pub.venue}, {pub.year}."}
-    lines = ["---", yaml.safe_dump(meta, allow_unicode=True, width=10_000).strip(), "---", "",
-             f"# {_md(pub.title)}", "", _authors_md(pub, base), "",
-             f"**{pub.kind}** *{_md(pub.venue)}*, {pub.year}" + (f" · {_md(pub.note)}" if pub.note else "")
-             + (f" · **{pub.award}**" if pub.award else ""), "",
-             _links_md(pub, base), "", " ".join(f"`{t}`" for t in pub.topics), "",
-             "## Abstract", "", _md(pub.abstract), "", "## BibTeX", "", "```bibtex", pub.bibtex, "```", "",
-             "[← All publications](index.md)", ""]
-    return "\n".join(lines)
+def publication_pages(lab: Lab, *, light_list: bool, link: Callable[[str], str] = _same,
+                      buttons: bool = True) -> dict[str, str]:
+    """``publications/index.md`` and one ``publications/<key>.md`` per publication, as {path: Markdown}.
+
+    With ``light_list`` the list has only what a reader sees before clicking; otherwise each entry also
+    carries its abstract and BibTeX in folded blocks (the original baseline).
+    """
+    writer = _Writer(link, buttons)
+    pubs = sorted(lab.publications, key=lambda p: -p.year)  # stable: newest year first, file order within
+    entry = writer.light_entry if light_list else writer.list_entry
+    # As labbook does when every entry has its own page: the list stays out of the search index.
+    parts = ["---", "title: Publications", "search:", "  exclude: true", "---", "", "# Publications", "",
+             f"{len(pubs)} publications", ""]
+    for year, items in groupby(pubs, key=lambda p: p.year):
+        parts += [f"## {year}", ""]
+        parts += [entry(p) for p in items]
+    pages = {"publications/index.md": "\n".join(parts)}
+    for pub in pubs:
+        pages[f"publications/{pub.key}.md"] = writer.detail(pub)
+    return pages
 
 
-def _list_entry_md(pub: PubText) -> str:
-    base = "../"
-    return "\n".join([
-        f"**[{_md(pub.title)}]({pub.key}.md)**  ",
-        f"{_authors_md(pub, base)}  ",
-        f"*{_md(pub.venue)}*, {pub.year} {_links_md(pub, base)}", "",
-        '??? abstract "Abstract"', "", "    " + _md(pub.abstract), "",
-        '??? quote "BibTeX"', "", "    ```bibtex", *("    " + line for line in pub.bibtex.splitlines()), "    ```",
-        "",
-    ])
+def write_baseline_site(lab: Lab, root: Path, *, light_list: bool = False) -> Path:
+    """The plain MkDocs site with the same pages written as Markdown; returns its mkdocs.yml.
 
-
-def write_baseline_site(lab: Lab, root: Path) -> Path:
-    """The plain MkDocs site with the same pages written as Markdown; returns its mkdocs.yml."""
+    ``light_list`` makes the same-pages baseline: the list carries what a reader sees before clicking.
+    """
     docs = root / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     _handbook(docs)
-    pubs = sorted(lab.publications, key=lambda p: -p.year)  # stable: newest year first, file order within
-    (docs / "publications").mkdir(parents=True)
-    # As labbook does when every entry has its own page: the list stays out of the search index.
-    parts = ["---", "search:", "  exclude: true", "---", "", "# Publications", "", f"{len(pubs)} publications", ""]
-    for year, items in groupby(pubs, key=lambda p: p.year):
-        parts += [f"## {year}", ""]
-        parts += [_list_entry_md(p) for p in items]
-    (docs / "publications" / "index.md").write_text("\n".join(parts), encoding="utf-8")
-    for pub in pubs:
-        (docs / "publications" / f"{pub.key}.md").write_text(_detail_md(pub), encoding="utf-8")
+    for path, text in publication_pages(lab, light_list=light_list).items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
     config = _base_config("Benchmark Lab")
     config["plugins"] = ["search"]
     config["not_in_nav"] = "/publications/*.md\n"

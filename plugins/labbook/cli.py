@@ -17,6 +17,7 @@ import click
 from labbook.catalog.build import load_lab
 from labbook.diagnostics import Diagnostic, RecordCount, Severity, escape_control, format_all
 from labbook.scaffold_copy import ScaffoldError, copy_scaffold, labbook_requirement
+from labbook.site.check_cache import CheckCache, CheckResult
 
 #: Exit codes of ``labbook check`` (part of the public contract).
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -33,22 +34,22 @@ def main() -> None:
               type=click.Path(dir_okay=False, path_type=Path), help="The site's MkDocs configuration.")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
               help="text for people, github for pull-request annotations, json for tools.")
-def check(config_file: Path, fmt: str) -> None:
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Check every file afresh, without reading or writing .labbook/cache/.")
+def check(config_file: Path, fmt: str, no_cache: bool) -> None:
     """Check every data file of the site without building it.
 
     Prints every problem, not just the first. Exits 0 when there are no errors or warnings, 1 when there
-    are, and 2 when the command itself is used wrongly (for example, no mkdocs.yml).
+    are, and 2 when the command itself is used wrongly (for example, no mkdocs.yml). The result is kept in
+    .labbook/cache/ by the content of every file it came from, so checking unchanged files again is instant.
     """
     if not config_file.is_file():
         raise click.UsageError(f"no MkDocs configuration at '{config_file}' (use -f to name it)")
-    from labbook.mkdocs.site_config import site_settings  # MkDocs' config machinery only for `check`
-
-    settings, diagnostics = site_settings(config_file)
-    counts: list[RecordCount] = []
-    if settings is not None:
-        lab = load_lab(settings)
-        diagnostics += lab.report.items
-        counts = lab.record_counts()
+    cache = None if no_cache else CheckCache(config_file)
+    result = cache.load() if cache else None
+    if result is None:
+        result = _check_afresh(config_file, cache)
+    diagnostics, counts = result.diagnostics, result.counts
     base = config_file.resolve().parent
     diagnostics = [_from_cwd(d, base) for d in diagnostics]
     output = format_all(diagnostics, fmt)
@@ -107,6 +108,22 @@ def import_(template: str, source: Path, dest: Path | None, into: Path | None, l
     click.echo(outcome.report.markdown())
     click.echo(f"{outcome.report.summary()}; written to {outcome.report_path}", err=True)
     sys.exit(outcome.exit_code)
+
+
+def _check_afresh(config_file: Path, cache: CheckCache | None) -> CheckResult:
+    # MkDocs' config machinery and the loaders are imported only when the files must be read.
+    from labbook.mkdocs.site_config import site_settings
+
+    settings, diagnostics = site_settings(config_file)
+    counts: list[RecordCount] = []
+    if settings is not None:
+        lab = load_lab(settings)
+        diagnostics += lab.report.items
+        counts = lab.record_counts()
+    result = CheckResult(diagnostics, counts)
+    if cache is not None and settings is not None:
+        cache.store(result, settings)
+    return result
 
 
 def _from_cwd_path(path: str, base: Path) -> str:

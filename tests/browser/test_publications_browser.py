@@ -23,25 +23,35 @@ def fold(text: str) -> str:
 
 
 def cards(site: Path) -> list[dict]:
-    """Every card of the built /publications/ page, read with BeautifulSoup: id, data attributes, text."""
+    """Every card of the built /publications/ page, read with BeautifulSoup: id, data attributes, and the text
+    a reader can search: what the card shows and the abstract, which is on the entry's own page (the card
+    links it and fetches it on demand)."""
     soup = BeautifulSoup((site / "publications" / "index.html").read_text(encoding="utf-8"), "html.parser")
     out = []
-    for art in soup.select("article.lb-pub"):
+    # Entries past the first screen are short lines (<p class="lb-pub">, their year on their group) until
+    # they scroll near; the reader can find them all the same.
+    for art in soup.select(".lb-pub"):
         parts = art.select(".lb-pub-title, .lb-pub-authors, .lb-pub-venue, .lb-topics, .lb-abstract")
+        title = art.select_one(".lb-pub-title a") or art.select_one("a")
+        own = BeautifulSoup((site / "publications" / title["href"] / "index.html").read_text(encoding="utf-8"),
+                            "html.parser")
+        if not parts:  # a short line: what its full card will show is on its page
+            parts = own.select(".lb-pub-page-title, .lb-pub-page .lb-pub-authors, .lb-pub-page .lb-topics")
+        parts += own.select(".lb-pub-page .lb-abstract")
         out.append({
             "id": art["id"],
-            "year": art["data-year"],
+            "year": art.get("data-year") or art.parent["data-year"],
             "kind": art["data-kind"],
             "topics": [t.casefold() for t in art["data-topics"].split("|") if t],
             "members": [m for m in art["data-members"].split("|") if m],
-            "selected": art["data-selected"] == "true",
+            "selected": art.get("data-selected") == "true",
             "text": fold(" ".join(p.get_text(" ") for p in parts)),
         })
     return out
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all("article.lb-pub:not([hidden])", "els => els.map(e => e.id)")
+    return page.eval_on_selector_all(".lb-pub:not([hidden])", "els => els.map(e => e.id)")
 
 
 def query(page) -> dict[str, list[str]]:
@@ -56,7 +66,7 @@ def test_search_narrows_the_list_and_goes_into_the_url(open_tab, example_site_di
     assert 0 < len(expected) < len(all_cards)
     page = open_tab().open("publications/")
     page.fill("#lb-f-q", "Mamba")
-    page.wait_for_function("n => document.querySelectorAll('article.lb-pub:not([hidden])').length === n",
+    page.wait_for_function("n => document.querySelectorAll('.lb-pub:not([hidden])').length === n",
                            arg=len(expected))
     assert visible_ids(page) == expected
     assert page.inner_text("[data-lb-count]") == f"{len(expected)} of {len(all_cards)} publications"
@@ -78,7 +88,7 @@ def test_search_ignores_accents_and_case(open_tab, small_site_url: str) -> None:
     page = open_tab(base=small_site_url).open("publications/")
     for words in ("godel", "MULLER schrodinger"):
         page.fill("#lb-f-q", words)
-        page.wait_for_function("() => document.querySelectorAll('article.lb-pub:not([hidden])').length === 1")
+        page.wait_for_function("() => document.querySelectorAll('.lb-pub:not([hidden])').length === 1")
         assert visible_ids(page) == ["mueller2021"]
 
 
@@ -96,7 +106,7 @@ def test_et_al_button_shows_the_hidden_authors(open_tab, small_site_url: str) ->
     assert not button.is_visible()
     assert card.locator("#lb-rest-mueller2021").get_attribute("class") == "lb-authors-rest lb-open"
     page.fill("#lb-f-q", "gamma")
-    page.wait_for_function("() => document.querySelectorAll('article.lb-pub:not([hidden])').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('.lb-pub:not([hidden])').length === 1")
 
 
 def test_facets_combine_and_a_shared_url_restores_them(open_tab, example_site_dir: Path) -> None:
@@ -112,7 +122,7 @@ def test_facets_combine_and_a_shared_url_restores_them(open_tab, example_site_di
     page.click(".lb-facet[data-facet=year] .lb-chip[data-value='2024']")
     page.select_option("#lb-f-member", "kangwook-lee")
     page.wait_for_function("() => new URLSearchParams(location.search).get('member') === 'kangwook-lee'")
-    page.wait_for_function("n => document.querySelectorAll('article.lb-pub:not([hidden])').length === n",
+    page.wait_for_function("n => document.querySelectorAll('.lb-pub:not([hidden])').length === n",
                            arg=len(expected))
     assert visible_ids(page) == expected
     assert query(page) == {"year": ["2024"], "topic": ["Theory"], "member": ["kangwook-lee"]}
@@ -155,7 +165,7 @@ def test_reset_and_empty_result(open_tab, example_site_dir: Path) -> None:
     assert visible_ids(page) == []
     assert page.is_visible("[data-lb-empty]")
     page.click("button.lb-reset")
-    page.wait_for_function("n => document.querySelectorAll('article.lb-pub:not([hidden])').length === n", arg=total)
+    page.wait_for_function("n => document.querySelectorAll('.lb-pub:not([hidden])').length === n", arg=total)
     assert not page.is_visible("[data-lb-empty]")
     assert page.input_value("#lb-f-q") == ""
     assert urlsplit(page.url).query == ""
@@ -167,7 +177,7 @@ def test_without_javascript_every_paper_is_there(open_tab, example_site_dir: Pat
     total = len(cards(example_site_dir))
     page = open_tab(javascript=False).open("publications/?topic=Theory")
     assert len(visible_ids(page)) == total
-    assert page.locator("article.lb-pub").evaluate_all("els => els.filter(e => e.offsetHeight > 0).length") == total
+    assert page.locator(".lb-pub").evaluate_all("els => els.filter(e => e.offsetHeight > 0).length") == total
     assert not page.is_visible("form.lb-facets")
 
 
@@ -183,7 +193,7 @@ def test_instant_navigation_sets_up_the_filters(open_tab, example_site_dir: Path
     assert page.evaluate("window.__same_document") is True  # no full reload happened
     page.click(".lb-chip[data-value='Diffusion']")
     expected = [c["id"] for c in all_cards if "diffusion" in c["topics"]]
-    page.wait_for_function("n => document.querySelectorAll('article.lb-pub:not([hidden])').length === n",
+    page.wait_for_function("n => document.querySelectorAll('.lb-pub:not([hidden])').length === n",
                            arg=len(expected))
     assert visible_ids(page) == expected
     assert query(page) == {"topic": ["Diffusion"]}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from labbook.exports.jsonld import json_ld_script, scholarly_article
 from labbook.exports.scholar_meta import citation_meta, render_meta
 from labbook.model.publication import Publication
@@ -12,6 +10,7 @@ from labbook.render.facets import publication_facets
 from labbook.render.fragments import digest
 from labbook.render.generated import SLOT, GeneratedPage, front_matter
 from labbook.render.index_page import Section, index_page
+from labbook.render.publication_list import card, group_html, is_light, search_path, year_groups
 from labbook.render.publication_views import ViewBuilder
 from labbook.text.safe_urls import is_site_relative
 
@@ -19,8 +18,7 @@ from labbook.text.safe_urls import is_site_relative
 def publication_list(pubs: list[Publication], views: ViewBuilder, renderer: Renderer, base: str) -> str:
     """``publication_list.html`` for ``pubs``, with each entry's card (``publication.html``) rendered once
     and reused while the entry is unchanged."""
-    cards = [views.fragment(("card", base), pub, lambda pub=pub: renderer.render(
-        "publication.html", p=views.publication(pub), base=base)) for pub in pubs]
+    cards = [card(pub, views, renderer, base) for pub in pubs]
     return renderer.render("publication_list.html", pubs=views.publications(pubs), cards=cards, base=base)
 
 
@@ -35,11 +33,15 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
     """
     extra = {"search": {"exclude": True}} if views.per_publication_pages and pubs else {}
     facets = publication_facets(pubs, views.lab)
+    search_url = search_path(views) if is_light(views) and pubs else None
     intro = Section("intro", lambda base: renderer.render("publications_intro.html", count=len(pubs), facets=facets,
-                                                          base=base, feed_url=feed_url))
-    sections = [Section(f"y{label}", lambda base, items=list(items): publication_list(items, views, renderer, base),
-                        heading=label)
-                for label, items in groupby(pubs, key=lambda p: p.year_label)]
+                                                          base=base, feed_url=feed_url, search_url=search_url))
+    # Past the first screen, entries are short and their full cards load on demand (render/publication_list.py).
+    sections, start = [], 0
+    for group, (label, items) in enumerate(year_groups(pubs)):
+        sections.append(Section(f"y{label}", lambda base, g=group, items=items, start=start: group_html(
+            g, items, start, views, renderer, base), heading=label))
+        start += len(items)
     return index_page(views.urls.src_uri("publications"), title, sections, intro=intro, meta=extra,
                       empty="No publications yet.", edit_path=edit_path)
 

@@ -18,6 +18,7 @@ from labbook.render.fragments import FragmentCache
 from labbook.render.lab_views import LabViews
 from labbook.render.people_pages import people_index, person_page
 from labbook.render.project_pages import project_page, projects_index
+from labbook.render.publication_list import list_files
 from labbook.render.publication_pages import publication_page, publications_index
 from labbook.render.publication_views import ViewBuilder
 from labbook.render.site_urls import SiteUrls
@@ -45,6 +46,8 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     first_bib = settings.bibliography[0] if settings.bibliography else None
     feed = PUBLICATIONS_FEED if feeds_enabled(settings) else None
     plan.add_page(publications_index(lab.publications, views, renderer, first_bib, feed_url=feed))
+    for path, content in list_files(lab.publications, views, renderer).items():
+        plan.add_file(path, content)
     if settings.per_publication_pages:
         for pub in lab.publications:
             plan.add_page(publication_page(pub, views, renderer, settings.site_url))

@@ -2,7 +2,8 @@
 
    Clicks are handled by one listener on the document, so they keep working across Material's instant
    navigation without re-binding; the filters are set up again for each new page (Material's document$, or
-   DOMContentLoaded without it). Without JavaScript every card is on the page and the filter form stays hidden. */
+   DOMContentLoaded without it). Without JavaScript every entry is on the page, the filter form stays hidden and
+   an entry's abstract and BibTeX are on its own page, which its title links. */
 (function () {
   "use strict";
   document.documentElement.classList.add("lb-js");
@@ -25,6 +26,7 @@
         panel.classList.toggle("lb-open", open);
         target.hidden = open;
       } else {
+        if (open && target.hasAttribute("data-lb-src") && !panel.hasChildNodes()) fillPanel(target, panel);
         panel.hidden = !open;
       }
     } else if (target.classList.contains("lb-copy")) {
@@ -35,6 +37,125 @@
       var form = target.closest("form[data-lb-facets]");
       if (form && form.lbFacets) form.lbFacets.changed();
     }
+  }
+
+  /* ---- on demand: abstracts and BibTeX from the entry's page, full cards of long lists -------------------
+     A card whose entry has its own page carries empty panels; its toggles (data-lb-src) fill them from that
+     page the first time they open. Past the first screen /publications/ holds short entries (p.lb-pub); each year group
+     (data-lb-chunk) swaps in their full cards from a JSON file when it scrolls near. */
+
+  var pages = {};
+
+  function entryPage(url) {
+    if (!pages[url]) {
+      pages[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.text();
+      }).then(function (text) { return new DOMParser().parseFromString(text, "text/html"); });
+      pages[url].catch(function () { delete pages[url]; });
+    }
+    return pages[url];
+  }
+
+  // Links in the fetched page are relative to it; in the card they must still reach the same place.
+  function absolutise(root, base) {
+    root.querySelectorAll("[href], [src]").forEach(function (el) {
+      ["href", "src"].forEach(function (name) {
+        var value = el.getAttribute(name);
+        if (value && value.charAt(0) !== "#") el.setAttribute(name, new URL(value, base).href);
+      });
+    });
+  }
+
+  function typeset(root) {
+    var mj = window.MathJax;
+    if (!mj || !mj.startup || !mj.startup.promise || typeof mj.typesetPromise !== "function") return;
+    mj.startup.promise.then(function () { return mj.typesetPromise([root]); })
+      .catch(function (error) { console.warn("MathJax:", error); });
+  }
+
+  function fillPanel(button, panel) {
+    var url = new URL(button.getAttribute("data-lb-src"), window.location.href).href;
+    panel.textContent = "Loading…";
+    button.setAttribute("aria-busy", "true");
+    entryPage(url).then(function (doc) {
+      panel.textContent = "";
+      if (panel.classList.contains("lb-abstract")) {
+        var source = doc.querySelector(".lb-pub-page .lb-abstract");
+        var para = document.createElement("p");
+        para.innerHTML = source ? source.innerHTML : "";
+        absolutise(para, url);
+        panel.appendChild(para);
+      } else {
+        var code = doc.querySelector(".lb-pub-page .lb-bibtex code");
+        var id = panel.id.replace(/^lb-bib-/, "lb-bibsrc-");
+        var copyButton = document.createElement("button");
+        copyButton.type = "button"; copyButton.className = "lb-btn lb-copy";
+        copyButton.setAttribute("data-copy", id); copyButton.textContent = "Copy";
+        var pre = document.createElement("pre");
+        var out = document.createElement("code");
+        out.id = id; out.textContent = code ? code.textContent : "";
+        pre.appendChild(out);
+        panel.appendChild(copyButton); panel.appendChild(pre);
+      }
+      typeset(panel);
+    }, function () {
+      // Offline, or the page moved: the entry's own page is still one link away.
+      panel.textContent = "";
+      var link = document.createElement("a");
+      link.href = url; link.textContent = "Open this publication's page";
+      panel.appendChild(link);
+    }).then(function () { button.removeAttribute("aria-busy"); });
+  }
+
+  var chunkObserver = null;
+
+  function initChunks(root) {
+    // A new page (instant navigation) stops watching the old one's groups.
+    if (chunkObserver) { chunkObserver.disconnect(); chunkObserver = null; }
+    var groups = Array.prototype.slice.call(root.querySelectorAll(".lb-pub-list[data-lb-chunk]"));
+    if (!groups.length) return;
+    // Resolved now, against this page's address: by the time a group scrolls near, instant navigation may
+    // have changed the address the relative URL would be read against.
+    groups.forEach(function (group) {
+      group.lbChunk = new URL(group.getAttribute("data-lb-chunk"), window.location.href).href;
+    });
+    var load = function (group) {
+      var url = group.lbChunk;
+      if (!url || !group.isConnected) return;
+      group.lbChunk = null;
+      group.removeAttribute("data-lb-chunk");
+      fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.json();
+      }).then(function (cards) { swapCards(group, cards); })
+        .catch(function (error) { console.warn("labbook:", error); });
+    };
+    if (!("IntersectionObserver" in window)) { groups.forEach(load); return; }
+    var observer = chunkObserver = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); load(entry.target); }
+      });
+    }, { rootMargin: "1500px 0px" });
+    groups.forEach(function (group) { observer.observe(group); });
+  }
+
+  function swapCards(group, cards) {
+    var scope = group.closest("article") || document;
+    var form = scope.querySelector("form[data-lb-facets]");
+    group.querySelectorAll("p.lb-pub").forEach(function (short) {
+      var html = cards[short.id];
+      if (html == null) return;
+      var holder = document.createElement("div");
+      holder.innerHTML = html;
+      var card = holder.querySelector("article");
+      if (!card) return;
+      card.hidden = short.hidden;
+      short.parentNode.replaceChild(card, short);
+      if (form && form.lbFacets) form.lbFacets.swapped(short, card);
+    });
+    showEtAlButtons(group);
+    typeset(group);
   }
 
   function copy(button) {
@@ -86,16 +207,19 @@
     this.facets = Array.prototype.slice.call(form.querySelectorAll("[data-facet]")).map(function (el) {
       return { name: el.getAttribute("data-facet"), attr: el.getAttribute("data-attr"), el: el };
     });
-    var searchIn = form.getAttribute("data-lb-search-in");
-    this.records = this.items.map(function (item) {
-      var parts = searchIn ? item.querySelectorAll(searchIn) : [item];
-      var text = Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ");
-      return { item: item, text: fold(text.replace(/\s+/g, " ")), values: {} };
-    });
+    this.searchIn = form.getAttribute("data-lb-search-in");
+    // The full search text (abstracts too) of long lists is a JSON file, fetched on the first search.
+    var searchSrc = form.getAttribute("data-lb-search-src");
+    this.searchSrc = searchSrc ? new URL(searchSrc, window.location.href).href : null;
     var self = this;
+    this.records = this.items.map(function (item) {
+      return { item: item, text: self.textOf(item), values: {} };
+    });
     this.records.forEach(function (rec) {
       self.facets.forEach(function (f) {
-        var raw = rec.item.getAttribute("data-" + f.attr) || "";
+        // A short entry of a long list has no data-year of its own: its group holds it.
+        var holder = rec.item.closest("[data-" + f.attr + "]");
+        var raw = (holder ? holder.getAttribute("data-" + f.attr) : "") || "";
         rec.values[f.name] = raw ? raw.split("|").map(fold) : [];
       });
     });
@@ -113,6 +237,42 @@
     this.setState(readQuery());
     this.apply();
   }
+
+  Facets.prototype.textOf = function (item) {
+    var parts = this.searchIn ? item.querySelectorAll(this.searchIn) : [item];
+    var text = Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ");
+    return fold(text.replace(/\s+/g, " "));
+  };
+
+  // A short entry became its full card: the record follows it (its filter values are the same).
+  Facets.prototype.swapped = function (short, card) {
+    var self = this;
+    this.records.forEach(function (rec) {
+      if (rec.item !== short) return;
+      rec.item = card;
+      if (!self.searchLoaded) rec.text = self.textOf(card);
+    });
+  };
+
+  Facets.prototype.loadSearchText = function () {
+    var self = this;
+    if (!this.searchSrc || this.searchLoading) return;
+    this.searchLoading = true;
+    fetch(this.searchSrc, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(self.searchSrc + ": " + response.status);
+      return response.json();
+    }).then(function (texts) {
+      self.records.forEach(function (rec) {
+        var text = texts[rec.item.id];
+        if (typeof text === "string") rec.text = fold(text.replace(/\s+/g, " "));
+      });
+      self.searchLoaded = true;
+      self.apply();
+    }).catch(function (error) {
+      self.searchLoading = false;  // searched on what the page shows; a later search tries again
+      console.warn("labbook:", error);
+    });
+  };
 
   function readQuery() {
     var state = {};
@@ -195,6 +355,7 @@
   Facets.prototype.apply = function () {
     var state = this.getState();
     var tokens = state.search ? fold(state.search[0]).split(/\s+/).filter(Boolean) : [];
+    if (tokens.length && !this.searchLoaded) this.loadSearchText();
     var active = this.facets.map(function (f) { return (state[f.name] || []).map(fold); });
     var facets = this.facets;
     var shown = 0;
@@ -284,6 +445,7 @@
     showEtAlButtons(document);
     initFacets(document);
     loadBadges(document);
+    initChunks(document);
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
