@@ -1,0 +1,135 @@
+"""Every page and file labbook adds to a site, planned without any site generator.
+
+Each collection has one planner in :data:`PLANNERS`; a planner decides whether its pages exist (the page kind
+is on and the data file is there) and adds them, built by :mod:`labbook.render`, to the :class:`SitePlan`.
+A new kind of page is one more planner in the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+
+from labbook.catalog.lab import Lab
+from labbook.exports.bibtex import bibliography_to_bibtex
+from labbook.exports.csl_json import csl_item_text, to_csl_json
+from labbook.render.collection_pages import news_page, notes_index, openings_page, teaching_page
+from labbook.render.environment import Renderer
+from labbook.render.fragments import FragmentCache
+from labbook.render.lab_views import LabViews
+from labbook.render.people_pages import people_index, person_page
+from labbook.render.project_pages import project_page, projects_index
+from labbook.render.publication_pages import publication_page, publications_index
+from labbook.render.publication_views import ViewBuilder
+from labbook.render.site_urls import SiteUrls
+from labbook.render.talk_pages import talk_page, talks_index
+from labbook.settings import Settings
+from labbook.site.clock import site_clock
+from labbook.site.plan import SitePlan
+from labbook.site.syndication import (
+    PUBLICATIONS_FEED,
+    TALKS_CALENDAR,
+    add_feed_sitemaps,
+    calendar_enabled,
+    feeds_enabled,
+    plan_syndication,
+)
+
+#: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
+PagePlanner = Callable[[SitePlan, Lab, LabViews, Renderer, Settings], None]
+
+
+def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Renderer, settings: Settings) -> None:
+    """``/publications/``, one page per entry, ``/publications.bib`` and ``/publications.json``."""
+    if views.urls.url("publications") is None:
+        return
+    first_bib = settings.bibliography[0] if settings.bibliography else None
+    feed = PUBLICATIONS_FEED if feeds_enabled(settings) else None
+    plan.add_page(publications_index(lab.publications, views, renderer, first_bib, feed_url=feed))
+    if settings.per_publication_pages:
+        for pub in lab.publications:
+            plan.add_page(publication_page(pub, views, renderer, settings.site_url))
+    plan.add_file("publications.bib", bibliography_to_bibtex(
+        lab.publications, entry_text=lambda pub: views.publication(pub)["bibtex"]))
+    plan.add_file("publications.json", to_csl_json(
+        lab.publications, item_text=lambda pub: views.fragment(("csl",), pub, lambda: csl_item_text(pub))))
+
+
+def plan_people(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
+    """``/people/`` and ``/people/<id>/`` for everyone in people.yml."""
+    path = settings.collection_path("people")
+    if views.urls.url("people") is None or not (lab.people or path.is_file()):
+        return
+    edit = settings.display(path)
+    plan.add_page(people_index(views, renderer, edit))
+    for person in lab.people:
+        plan.add_page(person_page(person, views, renderer))
+
+
+def plan_projects(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
+    """``/projects/`` and ``/projects/<id>/`` for every project in projects.yml."""
+    path = settings.collection_path("projects")
+    if views.urls.url("projects") is None or not (lab.projects or path.is_file()):
+        return
+    plan.add_page(projects_index(views, renderer, settings.display(path)))
+    for project in lab.projects:
+        plan.add_page(project_page(project, views, renderer))
+
+
+def plan_talks(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
+    """``/talks/`` and ``/talks/<id>/`` for every talk in talks.yml."""
+    path = settings.collection_path("talks")
+    if views.urls.url("talks") is None or not (lab.talks or path.is_file()):
+        return
+    calendar = TALKS_CALENDAR if calendar_enabled(settings) else None
+    plan.add_page(talks_index(views, renderer, settings.display(path), calendar_url=calendar))
+    for talk in lab.talks:
+        plan.add_page(talk_page(talk, views, renderer, settings.site_url))
+
+
+def plan_collections(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
+    """The openings, news and teaching pages (when their data file exists) and the notes index (when there
+    are notes), plus the byline on each note's own page."""
+    for kind, name, records, make in (
+        ("openings", "openings", lab.openings, openings_page),
+        ("news", "news", lab.news, news_page),
+        ("teaching", "courses", lab.courses, teaching_page),
+    ):
+        path = settings.collection_path(name)
+        if views.urls.url(kind) is not None and (records or path.is_file()):
+            plan.add_page(make(views, renderer, settings.display(path)))
+    if views.urls.url("notes") is not None and lab.notes:
+        # No edit button: the index is made from many files, each edited on its own page.
+        plan.add_page(notes_index(views, renderer, None))
+    index_url = views.urls.url("notes")
+    for note in lab.notes:
+        view = views.note(note)
+        plan.add_prelude(note.src_uri, lambda base, view=view: str(
+            renderer.render("note_meta.html", n=view, base=base, index_url=index_url)))
+
+
+#: The planners run for every site, in order.
+PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections,
+                               plan_syndication]
+
+
+def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
+              existing: Container[str], fragments: FragmentCache | None = None) -> tuple[SitePlan, LabViews]:
+    """Every page and file labbook adds, given the paths the site already has.
+
+    ``fragments`` (kept by `mkdocs serve` between rebuilds) lets pages reuse what an earlier build rendered
+    for unchanged entries; the caller starts it with :meth:`~labbook.render.fragments.FragmentCache.begin`.
+    Raises ``ValueError`` when ``settings.timezone`` is not a time zone name.
+    """
+    views = make_views(lab, settings, urls, fragments)
+    plan = SitePlan(existing=existing)
+    for planner in PLANNERS:
+        planner(plan, lab, views, renderer, settings)
+    add_feed_sitemaps(plan, settings)
+    return plan, views
+
+
+def make_views(lab: Lab, settings: Settings, urls: SiteUrls, fragments: FragmentCache | None = None) -> LabViews:
+    """The views of one build (the clock is read here, once, so every page agrees on "now")."""
+    return LabViews(lab, urls, max_authors=settings.max_authors, highlight_members=settings.highlight_members,
+                    per_publication_pages=settings.per_publication_pages, fragments=fragments,
+                    clock=site_clock(settings))
