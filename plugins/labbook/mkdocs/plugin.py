@@ -26,7 +26,7 @@ from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
-from labbook.site.assets import scripts, site_assets, stylesheets
+from labbook.site.assets import NOSCRIPT_STYLE, mark_math, scripts, site_assets, stylesheets
 from labbook.site.cache import LabCache
 from labbook.site.pages import plan_site
 from labbook.site.plan import SitePlan, head_links
@@ -73,7 +73,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
         for target, paths in ((config.extra_css, stylesheets()),
-                              (config.extra_javascript, scripts(mathjax=self.settings.mathjax))):
+                              (config.extra_javascript, scripts())):
             listed = [str(x) for x in target]
             target.extend(path for path in paths if path not in listed)
         self._config = config
@@ -102,7 +102,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self._edit_base = _edit_base(config)
         for asset in site_assets(mathjax=settings.mathjax):
             if files.get_file_from_path(asset.dest) is None:
-                files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
+                files.append(File.generated(config, asset.dest, content=asset.content()) if asset.own
+                             else File.generated(config, asset.dest, abs_src_path=str(asset.source)))
         for page in self.plan.pages.values():
             self.reuse.prepare(page, urls.url_of_src(page.src_uri), config.site_url)
             reused = self.reuse.reuses(page)
@@ -129,10 +130,11 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._generated(page)
+        mathjax = self.settings is not None and self.settings.mathjax
         if generated is not None:
-            return generated.fill(html, base_for(page.url))
+            return mark_math(generated.fill(html, base_for(page.url)), mathjax=mathjax)
         prelude = self.plan.preludes.get(page.file.src_uri) if self.plan else None
-        return insert_prelude(html, prelude(base_for(page.url))) if prelude else html
+        return mark_math(insert_prelude(html, prelude(base_for(page.url))) if prelude else html, mathjax=mathjax)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -144,11 +146,11 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         generated = self._generated(page)
         base = base_for(page.url)
-        head = head_links(self.plan, base) if self.plan else ""
+        head = NOSCRIPT_STYLE + "\n" + (head_links(self.plan, base) if self.plan else "")
         if generated is not None and generated.head is not None:
             head += str(generated.head(page.canonical_url, base))
         at = output.find("</head>")
-        return output if at < 0 or not head else output[:at] + head + "\n" + output[at:]
+        return output if at < 0 else output[:at] + head + "\n" + output[at:]
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
 
 
+def count(n: int, noun: str) -> str:
+    """``"1 talk"``, ``"3 talks"``: a count for a description."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class Section:
     """One slot of a list page: ``html(base)`` fills it; ``heading`` (plain text) puts an ``<h2>`` above it."""
@@ -23,9 +28,14 @@ class Section:
 
 
 def index_page(src_uri: str, title: str, sections: Sequence[Section], *, empty: str, edit_path: str | None,
-               intro: Section | None = None, meta: dict[str, object] | None = None) -> GeneratedPage:
+               intro: Section | None = None, meta: dict[str, object] | None = None,
+               description: str | None = None) -> GeneratedPage:
     """A list page at ``src_uri``: ``intro`` (filters, counts) first, then ``sections``; ``empty`` (Markdown
-    text) stands where the sections would when there are none. ``meta`` goes into the front matter."""
+    text) stands where the sections would when there are none. ``meta`` goes into the front matter, and
+    ``description`` (plain text) becomes the page's own meta description, so search results and shared links
+    of each list page say what it holds instead of repeating the site's description."""
+    if description:
+        meta = {"description": description, **(meta or {})}
     parts = [front_matter(title, **(meta or {})), f"# {title}", ""]
     if intro is not None:
         parts += [SLOT.format(intro.slot), ""]

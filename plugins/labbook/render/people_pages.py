@@ -5,7 +5,7 @@ from __future__ import annotations
 from labbook.model.person import Person
 from labbook.render.environment import Renderer
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.index_page import Section, index_page
+from labbook.render.index_page import Section, count, index_page
 from labbook.render.lab_views import LabViews
 from labbook.render.publication_pages import publication_list
 
@@ -15,7 +15,11 @@ def people_index(views: LabViews, renderer: Renderer, edit_path: str | None, tit
     sections = [Section(role, lambda base, people=people: renderer.render("people_list.html", people=people,
                                                                           base=base), heading=label)
                 for role, label, people in views.people_groups()]
-    return index_page(views.urls.src_uri("people"), title, sections, empty="No people yet.", edit_path=edit_path)
+    current = sum(1 for p in views.lab.people if p.role != "alumni")
+    description = (f"The lab's people: {count(current, 'current member')}, from the principal investigator to "
+                   "students and staff, and its alumni.")
+    return index_page(views.urls.src_uri("people"), title, sections, empty="No people yet.", edit_path=edit_path,
+                      description=description)
 
 
 def person_page(person: Person, views: LabViews, renderer: Renderer) -> GeneratedPage:

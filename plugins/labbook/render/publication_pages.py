@@ -11,7 +11,7 @@ from labbook.render.environment import Renderer
 from labbook.render.facets import publication_facets
 from labbook.render.fragments import digest
 from labbook.render.generated import SLOT, GeneratedPage, front_matter
-from labbook.render.index_page import Section, index_page
+from labbook.render.index_page import Section, count, index_page
 from labbook.render.publication_views import ViewBuilder
 from labbook.text.safe_urls import is_site_relative
 
@@ -40,8 +40,12 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
     sections = [Section(f"y{label}", lambda base, items=list(items): publication_list(items, views, renderer, base),
                         heading=label)
                 for label, items in groupby(pubs, key=lambda p: p.year_label)]
+    years = sorted({p.year for p in pubs if p.year})
+    span = f", {years[0]}–{years[-1]}" if len(years) > 1 else (f", {years[0]}" if years else "")
+    description = (f"All {count(len(pubs), 'publication')} of the lab{span}, newest first, with abstracts, "
+                   "BibTeX and filters by year, type, topic and lab member.")
     return index_page(views.urls.src_uri("publications"), title, sections, intro=intro, meta=extra,
-                      empty="No publications yet.", edit_path=edit_path)
+                      empty="No publications yet.", edit_path=edit_path, description=description)
 
 
 def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,

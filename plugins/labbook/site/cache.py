@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from labbook.catalog.lab import Lab
 from labbook.catalog.build import lab_inputs, load_lab
+from labbook.catalog.lab import Lab
 from labbook.load.incremental import LoadMemo
 from labbook.render.environment import Renderer
 from labbook.settings import Settings

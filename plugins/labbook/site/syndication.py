@@ -8,9 +8,9 @@ and a reader who subscribes is away from the site, so every link in them is abso
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
-from typing import TYPE_CHECKING
 
 from labbook.exports.feeds import FeedInfo, NewsForFeed, atom_feed, news_entries, publication_entries
 from labbook.exports.ical import TalkDetails, talks_calendar

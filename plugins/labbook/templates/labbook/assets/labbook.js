@@ -2,7 +2,10 @@
 
    Clicks are handled by one listener on the document, so they keep working across Material's instant
    navigation without re-binding; the filters are set up again for each new page (Material's document$, or
-   DOMContentLoaded without it). Without JavaScript every card is on the page and the filter form stays hidden. */
+   DOMContentLoaded without it). The filter form is on the page from the first paint (no layout shift when the
+   script arrives); without JavaScript a <noscript> style in the page's head hides it and every card shows.
+   MathJax is loaded only on a page whose content carries labbook's math marker, and only once math is on
+   screen: pages without math never transfer it. */
 (function () {
   "use strict";
   document.documentElement.classList.add("lb-js");
@@ -101,6 +104,7 @@
     });
     this.pending = false;
     form.hidden = false;
+    form.setAttribute("data-lb-ready", "");
     form.addEventListener("input", function () { self.changed(); });
     form.addEventListener("change", function () { self.changed(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -256,12 +260,67 @@
     });
   }
 
+  /* ---- math ----------------------------------------------------------------------------------------------
+     pymdownx.arithmatex's generic mode writes inline math as <span class="arithmatex">\(...\)</span> and display
+     math as <div class="arithmatex">\[...\]</div>. labbook marks a page that holds such math (and whose site
+     self-hosts MathJax) with [data-lb-mathjax]; MathJax, beside this script in assets/labbook/mathjax/, is
+     requested when the first piece of math comes near the screen, configured first, and typesets only those
+     elements, again after each of Material's instant page changes. */
+
+  var script = document.currentScript;
+  var MATHJAX_SRC = script && script.src ? new URL("mathjax/tex-mml-chtml.js", script.src).href : null;
+  var mathRequested = false;
+  var mathWatch = null;
+
+  function loadMathJax() {
+    if (mathRequested || !MATHJAX_SRC) return;
+    mathRequested = true;
+    window.MathJax = {
+      tex: { inlineMath: [["\\(", "\\)"]], displayMath: [["\\[", "\\]"]], processEscapes: true,
+             processEnvironments: true },
+      options: { ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex" }
+    };
+    var el = document.createElement("script");
+    el.src = MATHJAX_SRC;
+    el.async = true;
+    document.head.appendChild(el);
+  }
+
+  function typesetAgain() {
+    var mj = window.MathJax;
+    if (!mj || !mj.startup || !mj.startup.promise || typeof mj.typesetPromise !== "function") return;
+    mj.startup.promise.then(function () {
+      mj.startup.output.clearCache();
+      mj.typesetClear();
+      mj.texReset();
+      return mj.typesetPromise();
+    }).catch(function (error) { console.warn("MathJax:", error); });
+  }
+
+  function setUpMath(root) {
+    if (mathWatch) { mathWatch.disconnect(); mathWatch = null; }
+    if (!root.querySelector("[data-lb-mathjax]")) return;
+    // Already requested: MathJax typesets the first page itself when it starts; later pages are typeset here.
+    if (mathRequested) { typesetAgain(); return; }
+    var math = root.querySelectorAll(".arithmatex");
+    if (!math.length) return;
+    if (!("IntersectionObserver" in window)) { loadMathJax(); return; }
+    mathWatch = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        mathWatch.disconnect(); mathWatch = null;
+        loadMathJax();
+      }
+    }, { rootMargin: "300px" });
+    math.forEach(function (el) { mathWatch.observe(el); });
+  }
+
   /* ---- wiring --------------------------------------------------------------------------------------------- */
 
   document.addEventListener("click", onClick);
   function init() {
     showEtAlButtons(document);
     initFacets(document);
+    setUpMath(document);
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
