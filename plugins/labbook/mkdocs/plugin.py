@@ -21,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 from labbook.diagnostics import Diagnostic, Severity
 from labbook.mkdocs.bytecode import TemplateCodeCache
 from labbook.mkdocs.config import LabbookConfig
+from labbook.mkdocs.layout import hide_columns
 from labbook.mkdocs.reuse import ServeReuse
 from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
@@ -141,6 +142,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         generated = self._generated(page)
         if generated is not None:
             page.edit_url = _edit_url(self._edit_base, generated.edit_path)
+            hide_columns(page, nav, tabs="navigation.tabs" in (config.theme.get("features") or []))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
 
 
@@ -37,6 +39,10 @@ def index_page(src_uri: str, title: str, sections: Sequence[Section], *, empty: 
     if description:
         meta = {"description": description, **(meta or {})}
     parts = [front_matter(title, **(meta or {})), f"# {title}", ""]
+    lead = Section("lead", lambda base: str(Markup('<p class="lb-lead">{}</p>').format(description)))
+    if description:
+        # The page's header: its title and one line on what it lists, the same line search engines show.
+        parts += [SLOT.format(lead.slot), ""]
     if intro is not None:
         parts += [SLOT.format(intro.slot), ""]
     for section in sections:
@@ -45,7 +51,7 @@ def index_page(src_uri: str, title: str, sections: Sequence[Section], *, empty: 
         parts += [SLOT.format(section.slot), ""]
     if not sections:
         parts += [empty, ""]
-    filled = [intro, *sections] if intro is not None else list(sections)
+    filled = ([lead] if description else []) + ([intro] if intro is not None else []) + list(sections)
 
     def slots(base: str) -> dict[str, str]:
         return {section.slot: section.html(base) for section in filled}

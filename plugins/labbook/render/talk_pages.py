@@ -32,7 +32,8 @@ def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, titl
     sections = [Section("upcoming", talk_list(upcoming), heading="Upcoming")] if upcoming else []
     sections += [Section(f"y{year}", talk_list(list(items)), heading=str(year))
                  for year, items in groupby(past, key=lambda t: t.date.year)]
-    description = (f"Talks by the lab's members: {len(upcoming)} upcoming and {count(len(past), 'past talk')}, "
+    soon = f"{len(upcoming)} upcoming and " if upcoming else ""
+    description = (f"Talks by the lab's members: {soon}{count(len(past), 'past talk')}, "
                    "with slides, videos and a calendar to subscribe to.")
     return index_page(views.urls.src_uri("talks"), title, sections, intro=intro, empty="No talks yet.",
                       edit_path=edit_path, description=description)
