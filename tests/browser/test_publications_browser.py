@@ -210,11 +210,30 @@ def test_copy_button_puts_the_bibtex_on_the_clipboard(open_tab) -> None:
     """On a publication's page, Copy puts exactly the shown BibTeX on the clipboard and says so."""
     page = open_tab(clipboard=True).open(MATH_PAGE)
     shown = page.inner_text("#lb-bibsrc-zeng2024expressive")
-    page.click("button.lb-copy")
-    page.wait_for_function("() => document.querySelector('button.lb-copy').textContent === 'Copied'")
+    page.click(".lb-bibtex button.lb-copy")
+    page.wait_for_function("() => document.querySelector('.lb-bibtex button.lb-copy').textContent === 'Copied'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == shown.strip()
     assert copied.lstrip().startswith("@inproceedings{zeng2024expressive,")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_cite_menu_copies_a_formatted_citation(open_tab, scheme: str) -> None:
+    """The Cite section lists the styles; Copy beside APA puts the APA text (no markup) on the clipboard.
+    Screenshots of the section go to test-artifacts/screenshots/ for the README."""
+    tab = open_tab(clipboard=True, color_scheme=scheme)
+    page = tab.open(MATH_PAGE)
+    labels = page.locator(".lb-cite-menu .lb-cite-label").all_inner_texts()
+    assert labels[:5] == ["APA", "IEEE", "CHICAGO", "ACM", "NATURE"] or labels[:5] == ["APA", "IEEE", "Chicago",
+                                                                                     "ACM", "Nature"]
+    page.locator("#cite").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('cite').scrollIntoView()")
+    tab.screenshot(f"publication-cite-{scheme}")
+    shown = page.inner_text("#lb-cite-apa")
+    page.locator("button[data-copy='lb-cite-apa']").click()
+    page.wait_for_function("() => document.querySelector(\"button[data-copy='lb-cite-apa']\").textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == shown.strip() and copied.startswith("Zeng, Y., & Lee, K. (2024).")
 
 
 def test_math_is_typeset_by_the_self_hosted_mathjax(open_tab) -> None:

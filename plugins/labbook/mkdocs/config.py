@@ -28,3 +28,5 @@ class LabbookConfig(base.Config):
     notes_dir = c.Type(str, default=DEFAULTS.notes_dir)
     feed_limit = c.Type(int, default=DEFAULTS.feed_limit)
     mathjax = c.Type(bool, default=DEFAULTS.mathjax)
+    group_photo = c.Optional(c.Type(str))
+    cite_styles = c.ListOfItems(c.Type(str), default=list(DEFAULTS.cite_styles))

@@ -19,12 +19,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from labbook.diagnostics import Diagnostic, Severity
+from labbook.exports.citations import StyleError, resolve_style
+from labbook.exports.social_meta import plain, social_meta
 from labbook.mkdocs.bytecode import TemplateCodeCache
 from labbook.mkdocs.config import LabbookConfig
 from labbook.mkdocs.layout import hide_columns
 from labbook.mkdocs.reuse import ServeReuse
+from labbook.render.environment import PACKAGE_TEMPLATES
 from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
+from labbook.render.home_page import HOME_TEMPLATE, home_parts
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
 from labbook.site.assets import NOSCRIPT_STYLE, mark_math, scripts, site_assets, stylesheets
@@ -34,6 +38,9 @@ from labbook.site.plan import SitePlan, head_links
 from labbook.site.state import SiteState
 
 log = get_plugin_logger(__name__)
+
+#: labbook's templates for Material (``labbook-home.html``), beside its own Jinja templates.
+THEME_TEMPLATES = PACKAGE_TEMPLATES.parent / "material"
 
 
 class LabbookPlugin(BasePlugin[LabbookConfig]):
@@ -73,6 +80,11 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
+        check_files(self.settings)
+        # labbook's Material templates (the landing page) come after the site's custom_dir, before Material's.
+        theme_dirs = config.theme.dirs
+        if str(THEME_TEMPLATES) not in theme_dirs:
+            theme_dirs.insert(1 if getattr(config.theme, "custom_dir", None) else 0, str(THEME_TEMPLATES))
         for target, paths in ((config.extra_css, stylesheets()),
                               (config.extra_javascript, scripts())):
             listed = [str(x) for x in target]
@@ -117,6 +129,11 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             self.reuse.track(page, file, reused=reused)
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
+        for path, content in self.plan.replacements.items():
+            own = files.get_file_from_path(path)
+            if own is not None:
+                files.remove(own)
+            files.append(File.generated(config, path, content=content))
         self._files = files
         return files
 
@@ -143,6 +160,12 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         if generated is not None:
             page.edit_url = _edit_url(self._edit_base, generated.edit_path)
             hide_columns(page, nav, tabs="navigation.tabs" in (config.theme.get("features") or []))
+        elif page.meta.get("template") == HOME_TEMPLATE and self.state is not None:
+            parts = home_parts(page.meta, self.state.views, self.state.renderer, base_for(page.url),
+                               config.site_name or "")
+            for problem in parts.problems:
+                log.warning(f"{page.file.src_path}: front matter: {problem}")
+            context["labbook_home"] = parts
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -151,6 +174,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         head = NOSCRIPT_STYLE + "\n" + (head_links(self.plan, base) if self.plan else "")
         if generated is not None and generated.head is not None:
             head += str(generated.head(page.canonical_url, base))
+        if generated is not None:
+            head += "\n" + _social(page, config, generated)
         at = output.find("</head>")
         return output if at < 0 else output[:at] + head + "\n" + output[at:]
 
@@ -181,6 +206,27 @@ def plugin_settings(options: dict[str, Any], config: MkDocsConfig) -> Settings:
                                      site_url=config.site_url, site_name=config.site_name)
     except SettingsError as exc:
         raise PluginError(f"labbook: {exc}") from exc
+
+
+def _social(page: Page, config: MkDocsConfig, generated: GeneratedPage) -> str:
+    image = generated.meta.get("image")
+    return social_meta(title=plain(page.meta.get("title") or page.title or ""),
+                       description=plain(page.meta.get("description") or config.site_description or ""),
+                       url=page.canonical_url, site_name=config.site_name or "",
+                       kind=str(generated.meta.get("og_type") or "website"),
+                       image=urljoin(config.site_url, str(image)) if image and config.site_url else None)
+
+
+def check_files(settings: Settings) -> None:
+    """Every ``cite_styles`` entry names a usable CSL style and ``group_photo`` an existing file, or the build
+    stops with what is wrong."""
+    if settings.group_photo and not (settings.docs_dir / settings.group_photo).is_file():
+        raise PluginError(f"labbook: `group_photo`: {settings.group_photo} not found in {settings.docs_dir}")
+    for spec in settings.cite_styles:
+        try:
+            resolve_style(spec, settings.root)
+        except StyleError as exc:
+            raise PluginError(f"labbook: `cite_styles`: {exc}") from exc
 
 
 def _override_dirs(config: MkDocsConfig, settings: Settings) -> list[Path]:

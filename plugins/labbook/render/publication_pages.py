@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from itertools import groupby
 
+from labbook.exports.citations import CitationStyle, format_citation
 from labbook.exports.jsonld import json_ld_script, scholarly_article
 from labbook.exports.scholar_meta import citation_meta, render_meta
 from labbook.model.publication import Publication
@@ -49,13 +51,20 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
 
 
 def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
-                     site_url: str | None) -> GeneratedPage:
-    """``/publications/<key>/``: the full record, with Google Scholar meta tags and JSON-LD in ``<head>``."""
+                     site_url: str | None, styles: Sequence[CitationStyle] = (),
+                     downloads: Mapping[str, str] | None = None) -> GeneratedPage:
+    """``/publications/<key>/``: the full record, with Google Scholar meta tags and JSON-LD in ``<head>``; a Cite
+    section with the entry formatted in each of ``styles`` and links to ``downloads`` (label -> site path)."""
     index_url = views.urls.url("publications")
+    style_keys = tuple(s.path for s in styles)
+
+    def cites() -> list[dict[str, object]]:
+        return views.fragment(("cite", style_keys), pub, lambda: formatted_citations(pub, styles))
 
     def slots(base: str) -> dict[str, str]:
-        return {"main": views.fragment(("page", base, index_url), pub, lambda: renderer.render(
-            "publication_page.html", p=views.publication(pub), base=base, index_url=index_url))}
+        return {"main": views.fragment(("page", base, index_url, style_keys), pub, lambda: renderer.render(
+            "publication_page.html", p=views.publication(pub), base=base, index_url=index_url, cites=cites(),
+            downloads=dict(downloads or {})))}
 
     def head(page_abs_url: str | None, base: str) -> str:
         return views.fragment(("head", page_abs_url), pub, lambda: _head(pub, views, site_url, page_abs_url))
@@ -68,6 +77,7 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
 
     markdown, reuse_key = views.fragment(("skeleton", src_uri, index_url, site_url), pub, skeleton)
     return GeneratedPage(
+        meta={"og_type": "article"},
         src_uri=src_uri,
         markdown=markdown,
         slots=slots,
@@ -85,6 +95,20 @@ def _head(pub: Publication, views: ViewBuilder, site_url: str | None, page_abs_u
     meta = render_meta(citation_meta(pub, page_url=page_abs_url, pdf_url=pdf or None))
     article = scholarly_article(pub, url=page_abs_url, person_url=lambda pid: _abs(site_url, views.person_url(pid)))
     return meta + "\n" + json_ld_script(article)
+
+
+def formatted_citations(pub: Publication, styles: Sequence[CitationStyle]) -> list[dict[str, object]]:
+    """``pub`` in each style: key, label and HTML. A style citeproc-py fails on for this entry is left out (the
+    other styles and the downloads still cite it)."""
+    out: list[dict[str, object]] = []
+    for style in styles:
+        try:
+            html = format_citation(pub, style)
+        except Exception:  # citeproc-py's errors have no common base; one odd entry must not stop the build
+            continue
+        if html:
+            out.append({"key": style.key, "label": style.label, "html": html})
+    return out
 
 
 def _abs(site_url: str | None, root_relative: str | None) -> str | None:

@@ -30,6 +30,8 @@
       } else {
         panel.hidden = !open;
       }
+    } else if (target.classList.contains("lb-print")) {
+      window.print();
     } else if (target.classList.contains("lb-copy")) {
       copy(target);
     } else if (target.classList.contains("lb-chip")) {
