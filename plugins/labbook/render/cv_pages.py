@@ -66,7 +66,9 @@ def cv_page(person: Person, views: LabViews, renderer: Renderer) -> GeneratedPag
                          {"pubs": views.publications(pubs)}))
 
     title = f"{person.name}: curriculum vitae"
-    parts = [front_matter(title, description=f"Curriculum vitae of {person.name}."), heading(1, person.name), "",
+    # Left out of the site's search: everything on it is found through the person's page and the records'.
+    parts = [front_matter(title, description=f"Curriculum vitae of {person.name}.", search={"exclude": True}),
+             heading(1, person.name), "",
              SLOT.format("head"), ""]
     for slot_id, label, _template, _context in sections:
         parts += [heading(2, label), "", SLOT.format(slot_id), ""]
