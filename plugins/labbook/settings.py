@@ -45,6 +45,8 @@ class Settings:
     remote_media: tuple[str, ...] = ()
     """Hosts that images in data (Markdown images, a person's ``photo``) may be loaded from, such as
     ``images.example.org`` or ``*.example.org``; by default none: every image must be a file of the site."""
+    cite_styles: list[str] = field(default_factory=lambda: list(DEFAULTS.cite_styles))
+    group_photo: str | None = DEFAULTS.group_photo
 
     def display(self, path: Path) -> str:
         """``path`` as the user would write it: relative to the project when it is inside it."""
@@ -152,4 +154,12 @@ def settings_from_options(
         list_crossref_parents=bool(options.get("list_crossref_parents", DEFAULTS.list_crossref_parents)),
         badges=_badges(options.get("badges")),
         remote_media=tuple(str(host) for host in options.get("remote_media") or ()),
+        cite_styles=_cite_styles(options.get("cite_styles", DEFAULTS.cite_styles)),
+        group_photo=str(options["group_photo"]).strip("/") if options.get("group_photo") else None,
     )
+
+
+def _cite_styles(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise SettingsError(f"`cite_styles` must be a list of CSL style names or .csl paths, not {value!r}")
+    return [v.strip() for v in value]

@@ -189,7 +189,7 @@ def test_instant_navigation_sets_up_the_filters(open_tab, example_site_dir: Path
     page = tab.open("", idle=True)  # Material has read the sitemap it needs for instant navigation
     page.evaluate("window.__same_document = true")
     page.click(".md-tabs a[href$='publications/']")
-    page.wait_for_selector("form.lb-facets:not([hidden])")
+    page.wait_for_selector("form.lb-facets[data-lb-ready]")
     assert page.evaluate("window.__same_document") is True  # no full reload happened
     page.click(".lb-chip[data-value='Diffusion']")
     expected = [c["id"] for c in all_cards if "diffusion" in c["topics"]]
@@ -220,11 +220,30 @@ def test_copy_button_puts_the_bibtex_on_the_clipboard(open_tab) -> None:
     """On a publication's page, Copy puts exactly the shown BibTeX on the clipboard and says so."""
     page = open_tab(clipboard=True).open(MATH_PAGE)
     shown = page.inner_text("#lb-bibsrc-zeng2024expressive")
-    page.click("button.lb-copy")
-    page.wait_for_function("() => document.querySelector('button.lb-copy').textContent === 'Copied'")
+    page.click(".lb-bibtex button.lb-copy")
+    page.wait_for_function("() => document.querySelector('.lb-bibtex button.lb-copy').textContent === 'Copied'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == shown.strip()
     assert copied.lstrip().startswith("@inproceedings{zeng2024expressive,")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_cite_menu_copies_a_formatted_citation(open_tab, scheme: str) -> None:
+    """The Cite section lists the styles; Copy beside APA puts the APA text (no markup) on the clipboard.
+    Screenshots of the section go to test-artifacts/screenshots/ for the README."""
+    tab = open_tab(clipboard=True, color_scheme=scheme)
+    page = tab.open(MATH_PAGE)
+    labels = page.locator(".lb-cite-menu .lb-cite-label").all_inner_texts()
+    assert labels[:5] == ["APA", "IEEE", "CHICAGO", "ACM", "NATURE"] or labels[:5] == ["APA", "IEEE", "Chicago",
+                                                                                     "ACM", "Nature"]
+    page.locator("#cite").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('cite').scrollIntoView()")
+    tab.screenshot(f"publication-cite-{scheme}")
+    shown = page.inner_text("#lb-cite-apa")
+    page.locator("button[data-copy='lb-cite-apa']").click()
+    page.wait_for_function("() => document.querySelector(\"button[data-copy='lb-cite-apa']\").textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == shown.strip() and copied.startswith("Zeng, Y., & Lee, K. (2024).")
 
 
 def test_math_is_typeset_by_the_self_hosted_mathjax(open_tab) -> None:
@@ -236,6 +255,29 @@ def test_math_is_typeset_by_the_self_hosted_mathjax(open_tab) -> None:
     mathjax = [u for u in tab.requests if "mathjax" in u]
     assert any(u.endswith("assets/labbook/mathjax/tex-mml-chtml.js") for u in mathjax)
     assert all(u.startswith(tab.base) for u in mathjax)
+
+
+def test_pages_without_math_transfer_no_mathjax(open_tab) -> None:
+    """Pages whose content holds no math never request MathJax (1 MB on a phone), not even after scrolling;
+    nor does the home page, whose only math is in a closed abstract."""
+    tab = open_tab()
+    for path in ("", "people/", "talks/", "publications/kim2026transformers/"):
+        page = tab.open(path, idle=True)
+        assert page.locator("[data-lb-mathjax]").count() == (1 if path == "" else 0), path
+        page.mouse.wheel(0, 20_000)
+        page.wait_for_timeout(300)
+    assert not [u for u in tab.requests if "mathjax" in u.lower()]
+
+
+def test_math_in_a_closed_panel_loads_mathjax_when_opened(open_tab) -> None:
+    """On the list, math hidden in closed abstracts costs nothing until a reader opens one."""
+    tab = open_tab()
+    page = tab.open("publications/?search=expressive", idle=True)
+    before = [u for u in tab.requests if "mathjax" in u.lower()]
+    page.click("article#zeng2024expressive button.lb-toggle[aria-controls^='lb-abs']")
+    page.wait_for_selector("article#zeng2024expressive .lb-abstract mjx-container", timeout=15_000)
+    assert before == []
+    assert any(u.endswith("assets/labbook/mathjax/tex-mml-chtml.js") for u in tab.requests)
 
 
 def test_math_is_typeset_after_instant_navigation(open_tab) -> None:

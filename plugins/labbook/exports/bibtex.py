@@ -17,7 +17,7 @@ DISPLAY_ONLY_FIELDS: frozenset[str] = frozenset(
     {
         "abbr", "selected", "pdf", "html", "code", "slides", "poster", "video", "blog", "website", "supp",
         "award", "award_name", "preview", "bibtex_show", "annotation", "additional_info",
-        "google_scholar_id", "altmetric", "dimensions", "inspirehep_id", "summary", "topics",
+        "google_scholar_id", "altmetric", "dimensions", "inspirehep_id", "summary", "topics", "tldr",
     }
 )  # fmt: skip
 _BRACES = re.compile(r"[{}]")

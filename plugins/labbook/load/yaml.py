@@ -140,6 +140,12 @@ def parse_yaml(text: str, path: str, report: Report) -> YamlDocument | None:
     except yaml.YAMLError as exc:
         report.error(path, 1, "yaml-syntax", f"invalid YAML: {exc}")
         return None
+    except ValueError:
+        # PyYAML's scanner passes an escape past U+10FFFF ("\U00110000") to chr(): a bare ValueError.
+        line = getattr(loader, "line", 0) + 1
+        report.error(path, line, "yaml-syntax", "invalid YAML: an escape in a quoted string names no character",
+                     hint="a \\U escape takes 8 hex digits up to 0010FFFF; write the character itself instead")
+        return None
     except RecursionError:
         report.error(path, 1, "yaml-too-deep", "the file nests lists and mappings too deeply to be read",
                      hint="data files need only a few levels: a list of records with their fields")

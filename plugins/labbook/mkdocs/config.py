@@ -34,3 +34,5 @@ class LabbookConfig(base.Config):
     remote_media = c.ListOfItems(c.Type(str), default=[])
     mathjax = c.Type(bool, default=DEFAULTS.mathjax)
     key_pattern = c.Type(str, default=DEFAULTS.key_pattern)
+    group_photo = c.Optional(c.Type(str))
+    cite_styles = c.ListOfItems(c.Type(str), default=list(DEFAULTS.cite_styles))

@@ -19,21 +19,29 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from labbook.diagnostics import Diagnostic, Severity
+from labbook.exports.citations import StyleError, resolve_style
+from labbook.exports.social_meta import plain, social_meta
 from labbook.mkdocs.bytecode import TemplateCodeCache
 from labbook.mkdocs.config import LabbookConfig
+from labbook.mkdocs.layout import hide_columns
 from labbook.mkdocs.quiet_macros import quiet_macros_startup
 from labbook.mkdocs.reuse import ServeReuse
+from labbook.render.environment import PACKAGE_TEMPLATES
 from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
+from labbook.render.home_page import HOME_TEMPLATE, home_parts
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
-from labbook.site.assets import scripts, site_assets, stylesheets
+from labbook.site.assets import NOSCRIPT_STYLE, mark_math, scripts, site_assets, stylesheets
 from labbook.site.cache import LabCache
 from labbook.site.pages import plan_site
 from labbook.site.plan import SitePlan, head_links
 from labbook.site.state import SiteState
 
 log = get_plugin_logger(__name__)
+
+#: labbook's templates for Material (``labbook-home.html``), beside its own Jinja templates.
+THEME_TEMPLATES = PACKAGE_TEMPLATES.parent / "material"
 
 
 class LabbookPlugin(BasePlugin[LabbookConfig]):
@@ -74,8 +82,13 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
+        check_files(self.settings)
+        # labbook's Material templates (the landing page) come after the site's custom_dir, before Material's.
+        theme_dirs = config.theme.dirs
+        if str(THEME_TEMPLATES) not in theme_dirs:
+            theme_dirs.insert(1 if getattr(config.theme, "custom_dir", None) else 0, str(THEME_TEMPLATES))
         for target, paths in ((config.extra_css, stylesheets()),
-                              (config.extra_javascript, scripts(mathjax=self.settings.mathjax))):
+                              (config.extra_javascript, scripts())):
             listed = [str(x) for x in target]
             target.extend(path for path in paths if path not in listed)
         self._config = config
@@ -104,7 +117,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self._edit_base = _edit_base(config)
         for asset in site_assets(mathjax=settings.mathjax):
             if files.get_file_from_path(asset.dest) is None:
-                files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
+                files.append(File.generated(config, asset.dest, content=asset.content()) if asset.own
+                             else File.generated(config, asset.dest, abs_src_path=str(asset.source)))
         for page in self.plan.pages.values():
             self.reuse.prepare(page, urls.url_of_src(page.src_uri), config.site_url)
             reused = self.reuse.reuses(page)
@@ -116,6 +130,11 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             files.append(file)
             self.reuse.track(page, file, reused=reused)
         for path, content in self.plan.files.items():
+            files.append(File.generated(config, path, content=content))
+        for path, content in self.plan.replacements.items():
+            own = files.get_file_from_path(path)
+            if own is not None:
+                files.remove(own)
             files.append(File.generated(config, path, content=content))
         self._files = files
         return files
@@ -131,26 +150,36 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._generated(page)
+        mathjax = self.settings is not None and self.settings.mathjax
         if generated is not None:
-            return generated.fill(html, base_for(page.url))
+            return mark_math(generated.fill(html, base_for(page.url)), mathjax=mathjax)
         prelude = self.plan.preludes.get(page.file.src_uri) if self.plan else None
-        return insert_prelude(html, prelude(base_for(page.url))) if prelude else html
+        return mark_math(insert_prelude(html, prelude(base_for(page.url))) if prelude else html, mathjax=mathjax)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         generated = self._generated(page)
         if generated is not None:
             page.edit_url = _edit_url(self._edit_base, generated.edit_path)
+            hide_columns(page, nav, tabs="navigation.tabs" in (config.theme.get("features") or []))
+        elif page.meta.get("template") == HOME_TEMPLATE and self.state is not None:
+            parts = home_parts(page.meta, self.state.views, self.state.renderer, base_for(page.url),
+                               config.site_name or "")
+            for problem in parts.problems:
+                log.warning(f"{page.file.src_path}: front matter: {problem}")
+            context["labbook_home"] = parts
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         generated = self._generated(page)
         base = base_for(page.url)
-        head = head_links(self.plan, base) if self.plan else ""
+        head = NOSCRIPT_STYLE + "\n" + (head_links(self.plan, base) if self.plan else "")
         if generated is not None and generated.head is not None:
             head += str(generated.head(page.canonical_url, base))
+        if generated is not None:
+            head += "\n" + _social(page, config, generated)
         at = output.find("</head>")
-        return output if at < 0 or not head else output[:at] + head + "\n" + output[at:]
+        return output if at < 0 else output[:at] + head + "\n" + output[at:]
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -179,6 +208,27 @@ def plugin_settings(options: dict[str, Any], config: MkDocsConfig) -> Settings:
                                      site_url=config.site_url, site_name=config.site_name)
     except SettingsError as exc:
         raise PluginError(f"labbook: {exc}") from exc
+
+
+def _social(page: Page, config: MkDocsConfig, generated: GeneratedPage) -> str:
+    image = generated.meta.get("image")
+    return social_meta(title=plain(page.meta.get("title") or page.title or ""),
+                       description=plain(page.meta.get("description") or config.site_description or ""),
+                       url=page.canonical_url, site_name=config.site_name or "",
+                       kind=str(generated.meta.get("og_type") or "website"),
+                       image=urljoin(config.site_url, str(image)) if image and config.site_url else None)
+
+
+def check_files(settings: Settings) -> None:
+    """Every ``cite_styles`` entry names a usable CSL style and ``group_photo`` an existing file, or the build
+    stops with what is wrong."""
+    if settings.group_photo and not (settings.docs_dir / settings.group_photo).is_file():
+        raise PluginError(f"labbook: `group_photo`: {settings.group_photo} not found in {settings.docs_dir}")
+    for spec in settings.cite_styles:
+        try:
+            resolve_style(spec, settings.root)
+        except StyleError as exc:
+            raise PluginError(f"labbook: `cite_styles`: {exc}") from exc
 
 
 def _override_dirs(config: MkDocsConfig, settings: Settings) -> list[Path]:

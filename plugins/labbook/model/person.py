@@ -9,6 +9,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from labbook.model.common import BAD_PROFILE, Record, Slug, Url
+from labbook.model.cv import Award, Education, Service, Work
 from labbook.text.safe_urls import check_url
 
 #: Roles in the order the people page lists them, with their headings.
@@ -154,3 +155,20 @@ class Person(Record):
     """A short biography in Markdown."""
     links: PersonLinks = Field(default_factory=PersonLinks)
     """Profile links."""
+    work: list[Work] = Field(default_factory=list)
+    """CV: positions held (JSON Resume ``work``: name, position, startDate, endDate, location, url, summary)."""
+    education: list[Education] = Field(default_factory=list)
+    """CV: degrees (JSON Resume ``education``: institution, area, studyType, startDate, endDate)."""
+    awards: list[Award] = Field(default_factory=list)
+    """CV: awards and honours (JSON Resume ``awards``: title, date, awarder, summary)."""
+    service: list[Service] = Field(default_factory=list)
+    """CV: professional service (JSON Resume ``volunteer``: organization, position, startDate, endDate)."""
+    cv_page: bool | None = None
+    """Whether /people/<id>/cv/ exists; by default it does when any CV list above has an entry."""
+
+    @property
+    def has_cv(self) -> bool:
+        """Whether this person gets a CV page."""
+        if self.cv_page is not None:
+            return self.cv_page
+        return bool(self.work or self.education or self.awards or self.service)

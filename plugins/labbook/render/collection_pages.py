@@ -7,7 +7,7 @@ from itertools import groupby
 from labbook.model.opening import LEVEL_HEADINGS
 from labbook.render.environment import Renderer
 from labbook.render.generated import GeneratedPage
-from labbook.render.index_page import Section, index_page
+from labbook.render.index_page import Section, count, index_page
 from labbook.render.lab_views import LabViews
 
 
@@ -22,8 +22,10 @@ def openings_page(views: LabViews, renderer: Renderer, edit_path: str | None,
         if items:
             sections.append(Section(level, lambda base, items=items: renderer.render(
                 "opening_list.html", openings=items, base=base, compact=False), heading=label))
+    n_open = sum(1 for o in lab.openings if views.opening(o)["is_open"])
     return index_page(views.urls.src_uri("openings"), title, sections, empty="No openings at the moment.",
-                      edit_path=edit_path)
+                      edit_path=edit_path, description=f"Open positions in the lab ({n_open} open now): "
+                      "PhD, postdoc, undergraduate and other openings, with how to apply.")
 
 
 def news_page(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "News") -> GeneratedPage:
@@ -33,7 +35,8 @@ def news_page(views: LabViews, renderer: Renderer, edit_path: str | None, title:
                     "news_list.html", items=[views.news_item(n) for n in group], base=base, more_url=None),
                         heading=str(year))
                 for year, group in groupby(items, key=lambda n: n.date.year)]
-    return index_page(views.urls.src_uri("news"), title, sections, empty="No news yet.", edit_path=edit_path)
+    return index_page(views.urls.src_uri("news"), title, sections, empty="No news yet.", edit_path=edit_path,
+                      description=f"News from the lab, newest first ({count(len(items), 'item')}).")
 
 
 def teaching_page(views: LabViews, renderer: Renderer, edit_path: str | None,
@@ -41,7 +44,7 @@ def teaching_page(views: LabViews, renderer: Renderer, edit_path: str | None,
     """``/teaching/``: every course in courses.yml, in file order."""
     courses = [views.course(c) for c in views.lab.courses]
     return _one_list_page(views, renderer, "teaching", title, "course_list.html", "courses", courses,
-                          "No courses yet.", edit_path)
+                          "No courses yet.", edit_path, f"Courses taught by the lab ({count(len(courses), 'course')}).")
 
 
 def notes_index(views: LabViews, renderer: Renderer, edit_path: str | None,
@@ -49,11 +52,13 @@ def notes_index(views: LabViews, renderer: Renderer, edit_path: str | None,
     """``/notes/``: every research note, newest first, with authors, date, status and tags."""
     notes = [views.note(n) for n in views.lab.notes]
     return _one_list_page(views, renderer, "notes", title, "note_list.html", "notes", notes, "No notes yet.",
-                          edit_path)
+                          edit_path, f"The lab's research notes, newest first ({count(len(notes), 'note')}).")
 
 
 def _one_list_page(views: LabViews, renderer: Renderer, kind: str, title: str, template: str, name: str,
-                   items: list[dict[str, object]], empty: str, edit_path: str | None) -> GeneratedPage:
+                   items: list[dict[str, object]], empty: str, edit_path: str | None,
+                   description: str) -> GeneratedPage:
     """A page holding one list of records (rendered by ``template`` with the list as ``name``)."""
     sections = [Section(name, lambda base: renderer.render(template, base=base, **{name: items}))] if items else []
-    return index_page(views.urls.src_uri(kind), title, sections, empty=empty, edit_path=edit_path)
+    return index_page(views.urls.src_uri(kind), title, sections, empty=empty, edit_path=edit_path,
+                      description=description)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
+
+
+def count(n: int, noun: str) -> str:
+    """``"1 talk"``, ``"3 talks"``: a count for a description."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True)
@@ -23,10 +30,19 @@ class Section:
 
 
 def index_page(src_uri: str, title: str, sections: Sequence[Section], *, empty: str, edit_path: str | None,
-               intro: Section | None = None, meta: dict[str, object] | None = None) -> GeneratedPage:
+               intro: Section | None = None, meta: dict[str, object] | None = None,
+               description: str | None = None) -> GeneratedPage:
     """A list page at ``src_uri``: ``intro`` (filters, counts) first, then ``sections``; ``empty`` (Markdown
-    text) stands where the sections would when there are none. ``meta`` goes into the front matter."""
+    text) stands where the sections would when there are none. ``meta`` goes into the front matter, and
+    ``description`` (plain text) becomes the page's own meta description, so search results and shared links
+    of each list page say what it holds instead of repeating the site's description."""
+    if description:
+        meta = {"description": description, **(meta or {})}
     parts = [front_matter(title, **(meta or {})), f"# {title}", ""]
+    lead = Section("lead", lambda base: str(Markup('<p class="lb-lead">{}</p>').format(description)))
+    if description:
+        # The page's header: its title and one line on what it lists, the same line search engines show.
+        parts += [SLOT.format(lead.slot), ""]
     if intro is not None:
         parts += [SLOT.format(intro.slot), ""]
     for section in sections:
@@ -35,7 +51,7 @@ def index_page(src_uri: str, title: str, sections: Sequence[Section], *, empty: 
         parts += [SLOT.format(section.slot), ""]
     if not sections:
         parts += [empty, ""]
-    filled = [intro, *sections] if intro is not None else list(sections)
+    filled = ([lead] if description else []) + ([intro] if intro is not None else []) + list(sections)
 
     def slots(base: str) -> dict[str, str]:
         return {section.slot: section.html(base) for section in filled}

@@ -51,6 +51,8 @@ class LabViews(ViewBuilder):
     """A :class:`ViewBuilder` that also knows the YAML collections and the build's clock."""
 
     clock: Clock = field(kw_only=True)
+    #: Thumbnails of people's photos by person id (size name -> src, src2, px), set by the site plan.
+    photos: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict, kw_only=True)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -143,6 +145,8 @@ class LabViews(ViewBuilder):
             "now": p.now or "",
             "alumni": p.role == "alumni",
             "photo": _link("photo", p.name, p.photo) if p.photo else None,
+            "thumbs": self.photos.get(p.id),
+            "cv_url": self.urls.url("people", f"{p.id}/cv") if p.has_cv and self.urls.url("people") else None,
             "bio_html": self.rich(p, "bio"),
             "links": [_link(kind, label, url) for kind, label, url in p.links.resolved()],
         }

@@ -5,17 +5,24 @@ from __future__ import annotations
 from labbook.model.person import Person
 from labbook.render.environment import Renderer
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.index_page import Section, index_page
+from labbook.render.index_page import Section, count, index_page
 from labbook.render.lab_views import LabViews
 from labbook.render.publication_pages import publication_list
 
 
-def people_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "People") -> GeneratedPage:
-    """``/people/``: one section per role (PI, postdocs, PhD, MS, undergraduates, staff, visitors, alumni)."""
+def people_index(views: LabViews, renderer: Renderer, edit_path: str | None, title: str = "People", *,
+                 group_photo: dict[str, object] | None = None) -> GeneratedPage:
+    """``/people/``: the group photo when there is one (``src``, ``src2``, ``px``, ``height``), then one section
+    per role (PI, postdocs, PhD, MS, undergraduates, staff, visitors, alumni)."""
     sections = [Section(role, lambda base, people=people: renderer.render("people_list.html", people=people,
                                                                           base=base), heading=label)
                 for role, label, people in views.people_groups()]
-    return index_page(views.urls.src_uri("people"), title, sections, empty="No people yet.", edit_path=edit_path)
+    current = sum(1 for p in views.lab.people if p.role != "alumni")
+    description = (f"The lab's people: {count(current, 'current member')}, from the principal investigator to "
+                   "students and staff, and its alumni.")
+    intro = Section("group", lambda base: renderer.render("group_photo.html", photo=group_photo, base=base))
+    return index_page(views.urls.src_uri("people"), title, sections, empty="No people yet.", edit_path=edit_path,
+                      description=description, intro=intro if group_photo else None)
 
 
 def person_page(person: Person, views: LabViews, renderer: Renderer) -> GeneratedPage:
@@ -61,8 +68,19 @@ def person_page(person: Person, views: LabViews, renderer: Renderer) -> Generate
             out["back"] = renderer.render("back_link.html", url=index_url, label="All people", base=base)
         return out
 
+    meta: dict[str, object] = {"og_type": "profile", "image": _share_image(view)}
     return GeneratedPage(src_uri=views.urls.src_uri("people", person.id), markdown="\n".join(parts), slots=slots,
-                         edit_path=person.source_path, in_nav=False)
+                         edit_path=person.source_path, in_nav=False, meta=meta)
+
+
+def _share_image(view: dict[str, object]) -> str | None:
+    """The photo for shared links: the profile's sharpest thumbnail, else the photo as given."""
+    thumbs = view.get("thumbs")
+    if isinstance(thumbs, dict):
+        large = thumbs["large"]
+        return str(large["src2"] or large["src"])
+    photo = view.get("photo")
+    return str(photo["url"]) if isinstance(photo, dict) else None
 
 
 def _description(view: dict[str, object]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from labbook.model.project import Project
 from labbook.render.environment import Renderer
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.index_page import Section, index_page
+from labbook.render.index_page import Section, count, index_page
 from labbook.render.lab_views import LabViews
 
 
@@ -18,7 +18,9 @@ def projects_index(views: LabViews, renderer: Renderer, edit_path: str | None,
     sections = [Section(status, lambda base, items=items: renderer.render(
                             "project_list.html", projects=[views.project(p) for p in items], base=base), heading=label)
                 for status, label, items in groups if items]
-    return index_page(views.urls.src_uri("projects"), title, sections, empty="No projects yet.", edit_path=edit_path)
+    n = len(views.lab.projects)
+    return index_page(views.urls.src_uri("projects"), title, sections, empty="No projects yet.", edit_path=edit_path,
+                      description=f"The lab's research projects ({count(n, 'project')}): aims, people and papers.")
 
 
 def project_page(project: Project, views: LabViews, renderer: Renderer) -> GeneratedPage:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from labbook.exports.citations import CitationStyle, format_citation
 from labbook.exports.jsonld import json_ld_script, scholarly_article
 from labbook.exports.scholar_meta import citation_meta, render_meta
 from labbook.model.publication import Publication
@@ -9,7 +12,7 @@ from labbook.render.environment import Renderer
 from labbook.render.facets import publication_facets
 from labbook.render.fragments import digest
 from labbook.render.generated import SLOT, GeneratedPage, front_matter
-from labbook.render.index_page import Section, index_page
+from labbook.render.index_page import Section, count, index_page
 from labbook.render.publication_list import card, group_html, is_light, search_path, year_groups
 from labbook.render.publication_views import ViewBuilder
 from labbook.text.safe_urls import is_site_relative
@@ -42,18 +45,29 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
         sections.append(Section(f"y{label}", lambda base, g=group, items=items, start=start: group_html(
             g, items, start, views, renderer, base), heading=label))
         start += len(items)
+    years = sorted({p.year for p in pubs if p.year})
+    span = f", {years[0]}–{years[-1]}" if len(years) > 1 else (f", {years[0]}" if years else "")
+    description = (f"All {count(len(pubs), 'publication')} of the lab{span}, newest first, with abstracts, "
+                   "BibTeX and filters by year, type, topic and lab member.")
     return index_page(views.urls.src_uri("publications"), title, sections, intro=intro, meta=extra,
-                      empty="No publications yet.", edit_path=edit_path)
+                      empty="No publications yet.", edit_path=edit_path, description=description)
 
 
 def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
-                     site_url: str | None) -> GeneratedPage:
-    """``/publications/<key>/``: the full record, with Google Scholar meta tags and JSON-LD in ``<head>``."""
+                     site_url: str | None, styles: Sequence[CitationStyle] = (),
+                     downloads: Mapping[str, str] | None = None) -> GeneratedPage:
+    """``/publications/<key>/``: the full record, with Google Scholar meta tags and JSON-LD in ``<head>``; a Cite
+    section with the entry formatted in each of ``styles`` and links to ``downloads`` (label -> site path)."""
     index_url = views.urls.url("publications")
+    style_keys = tuple(s.path for s in styles)
+
+    def cites() -> list[dict[str, object]]:
+        return views.fragment(("cite", style_keys), pub, lambda: formatted_citations(pub, styles))
 
     def slots(base: str) -> dict[str, str]:
-        return {"main": views.fragment(("page", base, index_url), pub, lambda: renderer.render(
-            "publication_page.html", p=views.publication(pub), base=base, index_url=index_url))}
+        return {"main": views.fragment(("page", base, index_url, style_keys), pub, lambda: renderer.render(
+            "publication_page.html", p=views.publication(pub), base=base, index_url=index_url, cites=cites(),
+            downloads=dict(downloads or {})))}
 
     def head(page_abs_url: str | None, base: str) -> str:
         return views.fragment(("head", page_abs_url), pub, lambda: _head(pub, views, site_url, page_abs_url))
@@ -66,6 +80,7 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
 
     markdown, reuse_key = views.fragment(("skeleton", src_uri, index_url, site_url), pub, skeleton)
     return GeneratedPage(
+        meta={"og_type": "article"},
         src_uri=src_uri,
         markdown=markdown,
         slots=slots,
@@ -83,6 +98,20 @@ def _head(pub: Publication, views: ViewBuilder, site_url: str | None, page_abs_u
     meta = render_meta(citation_meta(pub, page_url=page_abs_url, pdf_url=pdf or None))
     article = scholarly_article(pub, url=page_abs_url, person_url=lambda pid: _abs(site_url, views.person_url(pid)))
     return meta + "\n" + json_ld_script(article)
+
+
+def formatted_citations(pub: Publication, styles: Sequence[CitationStyle]) -> list[dict[str, object]]:
+    """``pub`` in each style: key, label and HTML. A style citeproc-py fails on for this entry is left out (the
+    other styles and the downloads still cite it)."""
+    out: list[dict[str, object]] = []
+    for style in styles:
+        try:
+            html = format_citation(pub, style)
+        except Exception:  # citeproc-py's errors have no common base; one odd entry must not stop the build
+            continue
+        if html:
+            out.append({"key": style.key, "label": style.label, "html": html})
+    return out
 
 
 def _abs(site_url: str | None, root_relative: str | None) -> str | None:

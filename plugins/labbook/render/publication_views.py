@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
@@ -16,6 +18,7 @@ from labbook.options import DEFAULTS
 from labbook.render.badges import citation_badges
 from labbook.render.fragments import FragmentCache, publication_fingerprint
 from labbook.render.site_urls import SiteUrls
+from labbook.text.latex import latex_to_html
 from labbook.text.safe_urls import is_site_relative
 
 
@@ -91,6 +94,8 @@ class ViewBuilder:
             "links": [{"kind": lk.kind, "label": lk.label, "url": lk.url, "relative": is_site_relative(lk.url)}
                       for lk in pub.links],
             "abstract_html": pub.abstract_html,
+            # A one-line summary for the table view (al-folio has no such field; Semantic Scholar calls it TLDR).
+            "tldr_html": Markup(latex_to_html(pub.raw.get("tldr"))) if pub.raw.get("tldr") else None,
             "award_html": pub.award_html,
             "award_label": pub.extra.get("award_label", ""),
             "preview": pub.extra.get("preview", ""),

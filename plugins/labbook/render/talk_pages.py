@@ -10,7 +10,7 @@ from labbook.model.talk import Talk
 from labbook.render.environment import Renderer
 from labbook.render.facets import talk_facets
 from labbook.render.generated import SLOT, GeneratedPage, front_matter, heading
-from labbook.render.index_page import Section, index_page
+from labbook.render.index_page import Section, count, index_page
 from labbook.render.lab_views import LabViews
 from labbook.text.markdown_text import plain_text
 
@@ -32,8 +32,11 @@ def talks_index(views: LabViews, renderer: Renderer, edit_path: str | None, titl
     sections = [Section("upcoming", talk_list(upcoming), heading="Upcoming")] if upcoming else []
     sections += [Section(f"y{year}", talk_list(list(items)), heading=str(year))
                  for year, items in groupby(past, key=lambda t: t.date.year)]
+    soon = f"{len(upcoming)} upcoming and " if upcoming else ""
+    description = (f"Talks by the lab's members: {soon}{count(len(past), 'past talk')}, "
+                   "with slides, videos and a calendar to subscribe to.")
     return index_page(views.urls.src_uri("talks"), title, sections, intro=intro, empty="No talks yet.",
-                      edit_path=edit_path)
+                      edit_path=edit_path, description=description)
 
 
 def talk_page(talk: Talk, views: LabViews, renderer: Renderer, site_url: str | None) -> GeneratedPage:

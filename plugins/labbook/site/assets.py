@@ -3,6 +3,10 @@
 Everything a page loads comes from the site itself, so a reader's browser never contacts a CDN (privacy, and
 ``mkdocs serve`` works offline). MathJax comes from the ``django-static-mathjax`` distribution, which holds
 MathJax's released files as plain package data (its ``mathjax`` package needs no Django to be read).
+
+labbook's own CSS and JavaScript are minified on the way into the site (:mod:`labbook.site.minify`). MathJax is
+never linked from every page: a page whose HTML holds arithmatex math gets :data:`MATH_MARKER`, and
+``labbook.js`` requests MathJax on such a page only (see :func:`mark_math`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from labbook.render.environment import PACKAGE_TEMPLATES
+from labbook.site.minify import minify
 
 #: Where labbook's files go in the built site.
 ASSET_DIR = "assets/labbook"
@@ -26,12 +31,36 @@ MATHJAX_DIR = f"{ASSET_DIR}/mathjax"
 MATHJAX_PARTS = ("tex-mml-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions", "ui/safe.js")
 
 
+#: What pymdownx.arithmatex (generic mode) and labbook's TeX converter write around math.
+ARITHMATEX = 'class="arithmatex"'
+
+#: Put at the end of a page's content when the page holds math: ``labbook.js`` loads MathJax for it. Inside the
+#: content, so Material's instant navigation brings it along with the page.
+MATH_MARKER = '<div class="lb-mathjax" data-lb-mathjax hidden></div>'
+
+#: In every page's ``<head>``: without JavaScript the filters (which would do nothing) and the "et al." buttons
+#: are hidden and every author shows. With JavaScript they are there from the first paint, so nothing shifts
+#: when the script arrives.
+NOSCRIPT_STYLE = ("<noscript><style>.lb-facets,.lb-etal{display:none!important}"
+                  ".lb-authors-rest{display:inline!important}</style></noscript>")
+
+
 @dataclass(frozen=True)
 class Asset:
     """One file to add to the site: its path in the site and the file it is copied from."""
 
     dest: str
     source: Path
+
+    @property
+    def own(self) -> bool:
+        """Whether this is one of labbook's own files (minified on the way), not a copied library file."""
+        return self.source.parent == PACKAGE_TEMPLATES / "assets"
+
+    def content(self) -> bytes:
+        """The bytes to write: labbook's own CSS and JavaScript minified, anything else as it is."""
+        data = self.source.read_bytes()
+        return minify(self.source.name, data) if self.own else data
 
 
 def labbook_assets() -> list[Asset]:
@@ -46,9 +75,9 @@ def mathjax_root() -> Path:
 
 
 def mathjax_assets() -> list[Asset]:
-    """The MathJax files to self-host (see :data:`MATHJAX_PARTS`) and labbook's MathJax configuration."""
+    """The MathJax files to self-host (see :data:`MATHJAX_PARTS`); ``labbook.js`` configures MathJax."""
     root = mathjax_root()
-    out = [Asset(f"{ASSET_DIR}/mathjax-config.js", PACKAGE_TEMPLATES / "assets" / "mathjax-config.js")]
+    out: list[Asset] = []
     for part in MATHJAX_PARTS:
         path = root / part
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
@@ -61,12 +90,19 @@ def stylesheets() -> list[str]:
     return [f"{ASSET_DIR}/labbook.css"]
 
 
-def scripts(*, mathjax: bool) -> list[str]:
-    """Site paths of the scripts every page loads, in order (MathJax's configuration before MathJax)."""
-    out = [f"{ASSET_DIR}/labbook.js"]
-    if mathjax:
-        out += [f"{ASSET_DIR}/mathjax-config.js", f"{MATHJAX_DIR}/tex-mml-chtml.js"]
-    return out
+def scripts() -> list[str]:
+    """Site paths of the scripts every page loads (MathJax is not one: ``labbook.js`` loads it where needed)."""
+    return [f"{ASSET_DIR}/labbook.js"]
+
+
+def has_math(html: str) -> bool:
+    """Whether a page's content holds math for MathJax (arithmatex's markup, from Markdown or from data)."""
+    return ARITHMATEX in html
+
+
+def mark_math(html: str, *, mathjax: bool) -> str:
+    """``html`` with :data:`MATH_MARKER` at its end when labbook self-hosts MathJax and the page holds math."""
+    return html + MATH_MARKER if mathjax and has_math(html) else html
 
 
 def site_assets(*, mathjax: bool) -> list[Asset]:

@@ -11,8 +11,12 @@ from collections.abc import Callable, Container
 
 from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex, entry_to_bibtex
+from labbook.exports.citations import resolve_style
 from labbook.exports.csl_json import csl_item_text, to_csl_json
+from labbook.exports.ris import to_ris
+from labbook.model.publication import Publication
 from labbook.render.collection_pages import news_page, notes_index, openings_page, teaching_page
+from labbook.render.cv_pages import cv_page
 from labbook.render.environment import Renderer
 from labbook.render.fragments import FragmentCache
 from labbook.render.lab_views import LabViews
@@ -25,6 +29,7 @@ from labbook.render.site_urls import SiteUrls
 from labbook.render.talk_pages import talk_page, talks_index
 from labbook.settings import Settings
 from labbook.site.clock import site_clock
+from labbook.site.photos import banner, strip_metadata, thumbnails
 from labbook.site.plan import SitePlan
 from labbook.site.syndication import (
     PUBLICATIONS_FEED,
@@ -34,6 +39,7 @@ from labbook.site.syndication import (
     feeds_enabled,
     plan_syndication,
 )
+from labbook.text.safe_urls import is_site_relative
 
 #: A function adding the pages of one collection to a plan (kept in a list so collections plug in).
 PagePlanner = Callable[[SitePlan, Lab, LabViews, Renderer, Settings], None]
@@ -49,14 +55,52 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     for path, content in list_files(lab.publications, views, renderer).items():
         plan.add_file(path, content)
     if settings.per_publication_pages:
+        styles = [resolve_style(spec, settings.root) for spec in settings.cite_styles]
+        prefix = settings.pages["publications"].strip("/")
         for pub in lab.publications:
-            plan.add_page(publication_page(pub, views, renderer, settings.site_url))
+            downloads = plan_entry_downloads(plan, pub, views, f"{prefix}/{pub.slug}/{pub.slug}")
+            plan.add_page(publication_page(pub, views, renderer, settings.site_url, styles, downloads))
     listed = {id(pub) for pub in lab.publications}
     plan.add_file("publications.bib", bibliography_to_bibtex(
         [*lab.publications, *lab.crossref_parents],
         entry_text=lambda pub: views.publication(pub)["bibtex"] if id(pub) in listed else entry_to_bibtex(pub.raw)))
     plan.add_file("publications.json", to_csl_json(
         lab.publications, item_text=lambda pub: views.fragment(("csl",), pub, lambda: csl_item_text(pub))))
+    plan.add_file("publications.ris", to_ris(lab.publications))
+
+
+def plan_entry_downloads(plan: SitePlan, pub: Publication, views: ViewBuilder, stem: str) -> dict[str, str]:
+    """One entry's ``.bib``, ``.ris`` and CSL-JSON files at ``stem`` plus extension; label -> site path."""
+    files = {
+        "BibTeX": (f"{stem}.bib", str(views.publication(pub)["bibtex"]).rstrip() + "\n"),
+        "RIS": (f"{stem}.ris", views.fragment(("ris",), pub, lambda: to_ris([pub]))),
+        "CSL-JSON": (f"{stem}.json", to_csl_json([pub], item_text=lambda p: views.fragment(
+            ("csl",), p, lambda: csl_item_text(p)))),
+    }
+    for path, content in files.values():
+        plan.add_file(path, content)
+    return {label: path for label, (path, _content) in files.items()}
+
+
+def plan_photos(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
+    """Square thumbnails of each person's photo file, and the file itself without its camera metadata."""
+    docs = settings.docs_dir.resolve()
+    for person in lab.people:
+        if not person.photo or not is_site_relative(person.photo):
+            continue
+        rel = person.photo.split("#")[0].split("?")[0].lstrip("/")
+        source = (docs / rel).resolve()
+        if not source.is_relative_to(docs) or not source.is_file():
+            continue
+        thumbs = thumbnails(source, person.id)
+        if thumbs is None:
+            continue
+        views.photos[person.id] = thumbs.view()
+        for path, content in thumbs.files.items():
+            plan.add_file(path, content)
+        clean = strip_metadata(source.read_bytes())
+        if clean is not None:
+            plan.replace_file(rel, clean)
 
 
 def plan_people(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
@@ -65,9 +109,22 @@ def plan_people(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, s
     if views.urls.url("people") is None or not (lab.people or path.is_file()):
         return
     edit = settings.display(path)
-    plan.add_page(people_index(views, renderer, edit))
+    group = None
+    if settings.group_photo:
+        source = settings.docs_dir / settings.group_photo
+        photo = banner(source, "group") if source.is_file() else None
+        if photo is not None:
+            group = photo.view()["banner"]
+            for file_path, content in photo.files.items():
+                plan.add_file(file_path, content)
+            clean = strip_metadata(source.read_bytes())
+            if clean is not None:
+                plan.replace_file(settings.group_photo, clean)
+    plan.add_page(people_index(views, renderer, edit, group_photo=group))
     for person in lab.people:
         plan.add_page(person_page(person, views, renderer))
+        if person.has_cv:
+            plan.add_page(cv_page(person, views, renderer))
 
 
 def plan_projects(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
@@ -113,7 +170,7 @@ def plan_collections(plan: SitePlan, lab: Lab, views: LabViews, renderer: Render
 
 
 #: The planners run for every site, in order.
-PLANNERS: list[PagePlanner] = [plan_publications, plan_people, plan_talks, plan_projects, plan_collections,
+PLANNERS: list[PagePlanner] = [plan_photos, plan_publications, plan_people, plan_talks, plan_projects, plan_collections,
                                plan_syndication]
 
 

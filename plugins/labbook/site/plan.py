@@ -33,6 +33,8 @@ class SitePlan:
     #: byline of a research note.
     preludes: dict[str, Callable[[str], str]] = field(default_factory=dict)
     head_links: list[HeadLink] = field(default_factory=list)
+    #: Files of the lab's own (by site path) to publish with other content: photos without their metadata.
+    replacements: dict[str, bytes] = field(default_factory=dict)
 
     def add_page(self, page: GeneratedPage) -> None:
         """Add a page unless the lab wrote one at the same path (the lab's own page wins)."""
@@ -47,6 +49,10 @@ class SitePlan:
         """Add an export file unless the lab ships its own at that path."""
         if path not in self.existing:
             self.files[path] = content
+
+    def replace_file(self, path: str, content: bytes) -> None:
+        """Publish ``content`` in place of the lab's own file at ``path``."""
+        self.replacements[path] = content
 
     def add_feed(self, path: str, content: bytes, title: str) -> None:
         """Add an Atom feed and announce it on every page (a feed the lab ships itself is announced too)."""

@@ -2,8 +2,11 @@
 
    Clicks are handled by one listener on the document, so they keep working across Material's instant
    navigation without re-binding; the filters are set up again for each new page (Material's document$, or
-   DOMContentLoaded without it). Without JavaScript every entry is on the page, the filter form stays hidden and
-   an entry's abstract and BibTeX are on its own page, which its title links. */
+   DOMContentLoaded without it). Without JavaScript every entry is on the page and an entry's abstract and
+   BibTeX are on its own page, which its title links. The filter form is on the page from the first paint
+   (no layout shift when the script arrives); without JavaScript a <noscript> style in the page's head hides
+   it. MathJax is loaded only on a page whose content carries labbook's math marker, and only once math is on
+   screen: pages without math never transfer it. */
 (function () {
   "use strict";
   document.documentElement.classList.add("lb-js");
@@ -29,6 +32,8 @@
         if (open && target.hasAttribute("data-lb-src") && !panel.hasChildNodes()) fillPanel(target, panel);
         panel.hidden = !open;
       }
+    } else if (target.classList.contains("lb-print")) {
+      window.print();
     } else if (target.classList.contains("lb-copy")) {
       copy(target);
     } else if (target.classList.contains("lb-chip")) {
@@ -225,6 +230,7 @@
     });
     this.pending = false;
     form.hidden = false;
+    form.setAttribute("data-lb-ready", "");
     form.addEventListener("input", function () { self.changed(); });
     form.addEventListener("change", function () { self.changed(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -438,6 +444,72 @@
     });
   }
 
+  /* ---- math ----------------------------------------------------------------------------------------------
+     pymdownx.arithmatex's generic mode writes inline math as <span class="arithmatex">\(...\)</span> and display
+     math as <div class="arithmatex">\[...\]</div>. labbook marks a page that holds such math (and whose site
+     self-hosts MathJax) with [data-lb-mathjax]; MathJax, beside this script in assets/labbook/mathjax/, is
+     requested when the first piece of math comes near the screen, configured first, and typesets only those
+     elements, again after each of Material's instant page changes. */
+
+  var script = document.currentScript;
+  var MATHJAX_SRC = script && script.src ? new URL("mathjax/tex-mml-chtml.js", script.src).href : null;
+  var mathRequested = false;
+  var mathWatch = null;
+
+  function loadMathJax() {
+    if (mathRequested || !MATHJAX_SRC) return;
+    mathRequested = true;
+    // The math comes from data files that pull requests change, so MathJax's "safe" extension filters what TeX
+    // could put into the page: links only to http, https and mailto, and no classes, ids or CSS from \class,
+    // \cssId, \style or \bbox (\style{position:fixed} would cover the page). \require is removed, \unicode
+    // never loaded and \href alone loads the html extension. `labbook check` reports all of them as well.
+    window.MathJax = {
+      loader: { load: ["ui/safe"] },
+      tex: { inlineMath: [["\\(", "\\)"]], displayMath: [["\\[", "\\]"]], processEscapes: true,
+             processEnvironments: true, packages: { "[-]": ["require"] }, autoload: { html: ["href"], unicode: [] } },
+      options: {
+        ignoreHtmlClass: ".*|",
+        processHtmlClass: "arithmatex",
+        safeOptions: {
+          allow: { URLs: "safe", classes: "none", cssIDs: "none", styles: "none" },
+          safeProtocols: { http: true, https: true, mailto: true, file: false, javascript: false, data: false }
+        }
+      }
+    };
+    var el = document.createElement("script");
+    el.src = MATHJAX_SRC;
+    el.async = true;
+    document.head.appendChild(el);
+  }
+
+  function typesetAgain() {
+    var mj = window.MathJax;
+    if (!mj || !mj.startup || !mj.startup.promise || typeof mj.typesetPromise !== "function") return;
+    mj.startup.promise.then(function () {
+      mj.startup.output.clearCache();
+      mj.typesetClear();
+      mj.texReset();
+      return mj.typesetPromise();
+    }).catch(function (error) { console.warn("MathJax:", error); });
+  }
+
+  function setUpMath(root) {
+    if (mathWatch) { mathWatch.disconnect(); mathWatch = null; }
+    if (!root.querySelector("[data-lb-mathjax]")) return;
+    // Already requested: MathJax typesets the first page itself when it starts; later pages are typeset here.
+    if (mathRequested) { typesetAgain(); return; }
+    var math = root.querySelectorAll(".arithmatex");
+    if (!math.length) return;
+    if (!("IntersectionObserver" in window)) { loadMathJax(); return; }
+    mathWatch = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        mathWatch.disconnect(); mathWatch = null;
+        loadMathJax();
+      }
+    }, { rootMargin: "300px" });
+    math.forEach(function (el) { mathWatch.observe(el); });
+  }
+
   /* ---- wiring --------------------------------------------------------------------------------------------- */
 
   document.addEventListener("click", onClick);
@@ -446,6 +518,7 @@
     initFacets(document);
     loadBadges(document);
     initChunks(document);
+    setUpMath(document);
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);

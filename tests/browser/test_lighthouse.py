@@ -1,0 +1,199 @@
+"""Lighthouse 12 (npm ``lighthouse@12.2.3``, mobile profile, Debian's Chromium) on the example handbook's main
+pages and on a plain Material page with the same theme, the reference.
+
+Every page must score 100 for accessibility, best practices and SEO; for performance the aim is no more than
+:data:`PERFORMANCE_SLACK` below the plain page (an expected failure for now, see the test). The scores go to
+test-artifacts/lighthouse.json. Lighthouse is installed with npm, pinned, into .venv/lighthouse/ on first use;
+when npm cannot reach its registry the test skips with the reason (it fails instead under ``CI=true``). Pages are
+served gzip-compressed, as any static host serves them. Performance is measured with Lighthouse's simulated
+mobile throttling, so a busy machine moves it a little: ``LABBOOK_LIGHTHOUSE_RUNS`` (default 1) takes the
+median of that many runs per page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import io
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, unavailable
+from tests.conftest import ROOT
+from tests.site_server import SiteServer, build_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+VERSION = "12.2.3"
+CACHE = ROOT / ".venv" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PERFORMANCE_SLACK = 3
+
+#: The example's pages Lighthouse scores, by a short name.
+PAGES = {
+    "home": "",
+    "publications": "publications/",
+    "publication": "publications/zeng2024expressive/",
+    "people": "people/",
+    "person": "people/kangwook-lee/",
+}
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, text compressed with gzip as GitHub Pages and every static host do (http.server does not,
+    and Lighthouse would score the missing compression rather than the pages)."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's URL with a slash
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if path.suffix not in _COMPRESSED or not accepts or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+_COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+
+
+@contextlib.contextmanager
+def serve_gzip(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 with gzip; yields the root URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def lighthouse_bin() -> Path:
+    """The pinned Lighthouse CLI, installed with npm into :data:`CACHE` when it is not there yet."""
+    binary = CACHE / "node_modules" / ".bin" / "lighthouse"
+    installed = CACHE / "node_modules" / "lighthouse" / "package.json"
+    if binary.exists() and installed.exists() and json.loads(installed.read_text())["version"] == VERSION:
+        return binary
+    npm = shutil.which("npm")
+    if npm is None:
+        unavailable("npm is not installed (Debian's `npm` package); Lighthouse cannot be installed")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / "package.json").write_text('{"private": true}\n', encoding="utf-8")
+    proc = subprocess.run([npm, "install", "-E", "--no-audit", "--no-fund", f"lighthouse@{VERSION}"], cwd=CACHE,
+                          capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        unavailable(f"npm could not install lighthouse@{VERSION} (is the npm registry reachable?): "
+                    f"{proc.stderr.strip()[-400:]}")
+    return binary
+
+
+@pytest.fixture(scope="module")
+def reference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A plain Material page (no labbook) with the example's theme, stylesheet, extensions and overrides."""
+    project = tmp_path_factory.mktemp("plain-material")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]
+    config.pop("nav", None)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    docs = project / "docs"
+    (docs / "stylesheets").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "stylesheets" / "extra.css", docs / "stylesheets" / "extra.css")
+    # The example's onboarding page, its links to other pages of the handbook turned into plain text.
+    text = (ROOT / "docs" / "handbook" / "onboarding.md").read_text(encoding="utf-8")
+    (docs / "index.md").write_text(re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                                        encoding="utf-8")
+    server = SiteServer(project / "site")
+    build_for(server, project / "mkdocs.yml")
+    with serve_gzip(server.directory) as url:
+        yield url
+
+
+def scores(binary: Path, url: str, name: str) -> dict[str, int]:
+    """Lighthouse's category scores (0-100) for ``url``, mobile profile; the report is kept as an artefact."""
+    out = ARTIFACTS / "lighthouse" / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    runs = max(1, int(os.environ.get("LABBOOK_LIGHTHOUSE_RUNS", "1")))
+    found: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+    for _ in range(runs):
+        proc = subprocess.run(
+            [str(binary), url, "--output=json", f"--output-path={out}", "--quiet",
+             f"--only-categories={','.join(CATEGORIES)}",
+             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"],
+            capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": str(CHROMIUM)})
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        report = json.loads(out.read_text(encoding="utf-8"))
+        for category in CATEGORIES:
+            found[category].append(round(report["categories"][category]["score"] * 100))
+    return {c: int(statistics.median(v)) for c, v in found.items()}
+
+
+def failing_audits(name: str) -> list[str]:
+    """Audits below full marks in the categories that must be 100 (for the failure message)."""
+    report = json.loads((ARTIFACTS / "lighthouse" / f"{name}.json").read_text(encoding="utf-8"))
+    out = []
+    for category in CATEGORIES[1:]:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                out.append(f"{category}: {ref['id']}")
+    return out
+
+
+@pytest.fixture(scope="module")
+def results(example_site: SiteServer, reference_url: str) -> dict[str, dict[str, int]]:
+    """Scores of the reference and of every page in :data:`PAGES` (also written to test-artifacts)."""
+    if not CHROMIUM.exists():
+        unavailable(f"Chromium not found at {CHROMIUM}")
+    binary = lighthouse_bin()
+    out = {"reference (plain Material)": scores(binary, reference_url, "reference")}
+    # The example as built for the other browser tests; its site_url (for the sitemap) names the other server,
+    # which only matters to instant navigation, not to a page load.
+    with serve_gzip(example_site.directory) as url:
+        for name, path in PAGES.items():
+            out[name] = scores(binary, url + path, name)
+    (ARTIFACTS / "lighthouse.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def test_accessibility_best_practices_and_seo_are_100(results: dict[str, dict[str, int]]) -> None:
+    """Every page scores 100 for accessibility, best practices and SEO (the failing audits are named)."""
+    problems = [f"{name}: {category} {results[name][category]} ({', '.join(failing_audits(name))})"
+                for name in PAGES for category in CATEGORIES[1:] if results[name][category] != 100]
+    assert not problems, json.dumps(results, indent=2) + "\n" + "\n".join(problems)
+
+
+@pytest.mark.xfail(strict=False, reason="not there yet on every page (docs/reference/performance.md): the paper "
+                   "page typesets its visible abstract's math with MathJax, and the long lists cost layout and "
+                   "Material's script time on a throttled phone")
+def test_performance_is_near_the_plain_material_page(results: dict[str, dict[str, int]]) -> None:
+    """Mobile performance is at most :data:`PERFORMANCE_SLACK` below the plain Material page's."""
+    reference = results["reference (plain Material)"]["performance"]
+    slow = [f"{name}: {results[name]['performance']} < {reference} - {PERFORMANCE_SLACK}" for name in PAGES
+            if results[name]["performance"] < reference - PERFORMANCE_SLACK]
+    assert not slow, json.dumps(results, indent=2) + "\n" + "\n".join(slow)

@@ -1,0 +1,80 @@
+"""A publication's page cites it: formatted citations in the bundled CSL styles with copy buttons, the entry's
+own .bib, .ris and CSL-JSON files, /publications.ris, and share tags on every generated page (real builds)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rispy
+from bs4 import BeautifulSoup
+from pybtex.database import parse_string
+
+from labbook.exports.citations import format_citation, resolve_style
+from tests.unit.exports.test_exports import load
+
+pytestmark = pytest.mark.slow
+
+BIB = r"""
+@inproceedings{lee2023conf, author = {Lee, Kangwook and Garc{\'\i}a, Ana}, title = {Learning Things},
+  booktitle = {International Conference on Machine Learning}, pages = {5--9}, year = {2023}}
+"""
+PEOPLE = "- id: kangwook-lee\n  name: Kangwook Lee\n  role: pi\n"
+
+
+def test_publication_page_has_a_cite_section_and_downloads(make_site) -> None:
+    """Five styles in order, each with a copy button naming it; the downloads exist and read back."""
+    build = make_site({"data/publications.bib": BIB}, extra_config={"site_url": "https://lab.example.org/"})
+    soup = BeautifulSoup(build.html("publications/lee2023conf/index.html"), "html.parser")
+    rows = soup.select(".lb-cite-menu .lb-cite-style")
+    assert [r.select_one(".lb-cite-label").get_text() for r in rows] == ["APA", "IEEE", "Chicago", "ACM", "Nature"]
+    pub = load(BIB)[0]
+    for row, name in zip(rows, ["apa", "ieee"], strict=False):
+        text = row.select_one(".lb-cite-text")
+        assert text.decode_contents() == str(format_citation(pub, resolve_style(name, Path("."))))
+        button = row.select_one("button.lb-copy")
+        assert button["data-copy"] == text["id"] and "Copy" in button["aria-label"]
+    links = {a.get_text(): a["href"] for a in soup.select(".lb-downloads a")}
+    assert list(links) == ["BibTeX", "RIS", "CSL-JSON"]
+    folder = build.site / "publications" / "lee2023conf"
+    assert "lee2023conf" in parse_string((folder / "lee2023conf.bib").read_text(encoding="utf-8"), "bibtex").entries
+    assert rispy.loads((folder / "lee2023conf.ris").read_text(encoding="utf-8"))[0]["id"] == "lee2023conf"
+    assert json.loads((folder / "lee2023conf.json").read_text(encoding="utf-8"))[0]["id"] == "lee2023conf"
+    assert all((build.site / "publications" / "lee2023conf" / Path(h).name).is_file() for h in links.values())
+    records = rispy.loads((build.site / "publications.ris").read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == ["lee2023conf"]
+    card = BeautifulSoup(build.html("publications/index.html"), "html.parser").select_one("a.lb-cite-link")
+    assert card["href"].endswith("lee2023conf/#cite")
+
+
+def test_cite_styles_option_chooses_the_styles(make_site) -> None:
+    """`cite_styles: [ieee]` shows one style; `[]` shows none but keeps the downloads."""
+    build = make_site({"data/publications.bib": BIB}, labbook={"cite_styles": ["ieee"]})
+    soup = BeautifulSoup(build.html("publications/lee2023conf/index.html"), "html.parser")
+    assert [r.get_text() for r in soup.select(".lb-cite-label")] == ["IEEE", "Download"]
+
+
+def test_an_unknown_style_stops_the_build_with_a_message(make_site) -> None:
+    result = make_site({"data/publications.bib": BIB}, labbook={"cite_styles": ["apa", "not-a-style"]},
+                       expect_ok=False)
+    assert result.returncode != 0
+    assert "cite_styles" in result.log and "not-a-style" in result.log and "Traceback" not in result.log
+
+
+def test_every_generated_page_has_share_tags(make_site) -> None:
+    """Open Graph and Twitter card tags on each generated page: its own title and description, its absolute
+    URL, the site's name; a paper is an article, a person a profile."""
+    build = make_site({"data/publications.bib": BIB, "data/people.yml": PEOPLE},
+                      extra_config={"site_url": "https://lab.example.org/"})
+    for path, kind in [("publications/index.html", "website"), ("publications/lee2023conf/index.html", "article"),
+                       ("people/index.html", "website"), ("people/kangwook-lee/index.html", "profile")]:
+        soup = BeautifulSoup(build.html(path), "html.parser")
+        og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+        tw = {m["name"]: m["content"] for m in soup.select("meta[name^='twitter:']")}
+        assert og["og:type"] == kind, path
+        assert og["og:title"] == soup.select_one("meta[property='og:title']")["content"] != ""
+        assert og["og:url"] == "https://lab.example.org/" + path.removesuffix("index.html")
+        assert og["og:site_name"] == "Test Lab"
+        assert og["og:description"] == soup.select_one('meta[name="description"]')["content"]
+        assert tw["twitter:card"] == "summary" and tw["twitter:title"] == og["og:title"]
