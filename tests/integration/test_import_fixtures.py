@@ -4,7 +4,6 @@ the report lists."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -12,11 +11,11 @@ import pytest
 
 from labbook.importers import run_import
 from labbook.importers.verify import verify_site
-from tests.conftest import ROOT, run_build, visible_text
+from tests.conftest import SHARED, run_build, shared_data, visible_text
 
 pytestmark = pytest.mark.slow
 
-MIGRATION = ROOT / ".." / "shared" / "fixtures" / "migration"
+MIGRATION = SHARED / "fixtures" / "migration"
 #: (template argument, fixture folder, site folder)
 SITES = [
     ("al-folio", "al-folio", "alshedivat__al-folio"),
@@ -32,12 +31,7 @@ KINDS = ("publications", "people", "talks", "news", "projects")
 
 
 def fixture_dir(folder: str, site: str) -> Path:
-    path = MIGRATION / folder / site
-    if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the migration fixtures are missing: {path.resolve()}")
-        pytest.skip(f"the migration fixtures are not here: {path.resolve()} (../shared/fixtures/migration)")
-    return path
+    return shared_data("fixtures", "migration", folder, site)
 
 
 def manifest_counts(path: Path) -> dict[str, int]:

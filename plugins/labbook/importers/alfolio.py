@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from labbook.importers.alfolio_data import import_data_files
 from labbook.importers.bibfile import read_bib_path, take_bib_file
 from labbook.importers.common import Context, add_news, add_page, add_person, is_draft
-from labbook.importers.frontmatter import line_in, load_yaml_file, read_text, scalar
+from labbook.importers.frontmatter import load_yaml_file, scalar
 from labbook.importers.jekyll import (
     LINK_NAMES,
     keep_pages,
@@ -21,7 +22,6 @@ from labbook.importers.jekyll import (
     report_duplicates,
 )
 from labbook.importers.records import clean_text, safe_url
-from labbook.importers.venues import venue_css
 from labbook.text.slugs import slugify
 
 PHOTO_DIRS = ("assets/img", "assets/img/people", "images")
@@ -55,7 +55,7 @@ def import_site(ctx: Context) -> None:
     _projects(ctx)
     _teaching(ctx)
     _about(ctx, config)
-    _data_files(ctx, data_used)
+    import_data_files(ctx, data_used)
     other_collections(ctx, config, {"news", "projects", "teachings", "teaching", "people", "posts"})
     ctx.page_map = lambda target: _page_for(ctx, target)
     keep_pages(ctx, ctx.folder("_pages"), TEMPLATE_PAGES, data_used | {"courses"})
@@ -300,53 +300,3 @@ def _about(ctx: Context, config: dict[str, Any]) -> None:
     if isinstance(doc.meta.get("announcements"), dict) and doc.meta["announcements"].get("enabled"):
         parts.append("## News\n\n{{ news(limit=5) }}")
     ctx.writer.home = "\n\n".join(p for p in parts if p) + "\n"
-
-
-def _coauthors(ctx: Context, data: dict[str, Any], rel: str) -> None:
-    """``_data/coauthors.yml``: the spellings of a lab member's first name become aliases of the person;
-    links to external co-authors have no place in labbook (counted in the report)."""
-    people = {(p["name"].rsplit(" ", 1)[-1].casefold(), p["name"].rsplit(" ", 1)[0]): p
-              for p in ctx.writer.records["people"] if " " in p["name"]}
-    external = 0
-    for last, entries in data.items():
-        for entry in entries if isinstance(entries, list) else []:
-            firsts = entry.get("firstname") if isinstance(entry, dict) else None
-            firsts = [scalar(f) for f in (firsts if isinstance(firsts, list) else [firsts]) if scalar(f)]
-            person = next((people[(str(last).casefold(), f)] for f in firsts if (str(last).casefold(), f) in people),
-                          None)
-            if person is None:
-                external += 1
-                continue
-            aliases = person.setdefault("aliases", [])
-            aliases += [a for f in firsts if (a := f"{f} {person['name'].rsplit(' ', 1)[-1]}") != person["name"]
-                        and a not in aliases]
-            if not aliases:
-                del person["aliases"]
-    if external:
-        ctx.report.note(rel, 1, f"{external} links to external co-authors were not imported (labbook links the "
-                        "lab's own people only)")
-
-
-def _data_files(ctx: Context, data_used: set[str]) -> None:
-    data_dir = ctx.folder("_data")
-    handled = data_used | {"courses", "socials", "navigation", "repositories", "citations"}
-    for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
-        rel = path.relative_to(ctx.source).as_posix()
-        if path.stem == "coauthors":
-            report_duplicates(ctx, path)
-            data, _, _ = load_yaml_file(path)
-            _coauthors(ctx, data if isinstance(data, dict) else {}, rel)
-        elif path.stem == "venues":
-            data, _, _ = load_yaml_file(path)
-            css, bad = venue_css(data if isinstance(data, dict) else {})
-            ctx.writer.extra_css += css
-            for name in bad:
-                ctx.report.note(rel, line_in(read_text(path)[0], f"{name}"), f"the colour of venue '{name}' is not "
-                                "a #rrggbb colour; not used")
-        elif path.stem == "cv":
-            ctx.report.note(rel, 1, f"{path.name} was not imported (labbook has no {path.stem} data yet)")
-        elif path.stem not in handled and path.suffix in (".yml", ".yaml", ".json"):
-            ctx.report.note(rel, 1, "data file not imported: it is not one labbook knows")
-    resume = ctx.source / "assets" / "json" / "resume.json"
-    if resume.is_file():
-        ctx.report.note("assets/json/resume.json", 1, "the JSON Resume CV was not imported (labbook has no CV data)")
