@@ -35,3 +35,13 @@ def test_unknown_badge_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="unknown badge 'plumx'"):
         settings_from_options({"badges": ["altmetric", "plumx"]}, config_file=tmp_path / "mkdocs.yml",
                               docs_dir=tmp_path / "docs")
+
+
+def test_a_bare_scholar_article_id_uses_the_members_scholar_profile(make_site) -> None:
+    """al-folio writes `google_scholar_id = {ARTICLE}` and takes the user from the site's socials; here the user
+    is the Scholar profile of the first lab member among the authors (else the PI's)."""
+    bib = "@article{d, title={D}, author={Doe, Jane and Roe, Rick}, year=2020, journal={J}, google_scholar_id={u5HHmVD_uO8C}}\n"
+    people = ("- id: rick\n  name: Rick Roe\n  role: phd\n  links:\n    scholar: qc6CJjYAAAAJ\n"
+              "- id: pat\n  name: Pat Pi\n  role: pi\n  links:\n    scholar: AAAAAAAAAAAA\n")
+    result = make_site({"data/publications.bib": bib, "data/people.yml": people}, labbook={"badges": ["scholar"]})
+    assert "citation_for_view=qc6CJjYAAAAJ:u5HHmVD_uO8C" in result.html("publications/index.html")

@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from labbook.model.person import Person
 from labbook.model.publication import Publication
 
 _TRUE = {"true", "yes", "1"}
 
 
-def citation_badges(pub: Publication, enabled: tuple[str, ...]) -> list[dict[str, Any]]:
+def citation_badges(pub: Publication, enabled: tuple[str, ...],
+                    scholar_user: str | None = None) -> list[dict[str, Any]]:
     """The badges of ``pub`` among ``enabled``, each ``{"kind", "attrs", "url"}`` (attributes of the element
-    a provider's script fills in, or the URL of a link)."""
+    a provider's script fills in, or the URL of a link). ``scholar_user`` is the Google Scholar user id a bare
+    ``google_scholar_id`` (the article part alone, as al-folio writes it) belongs to."""
     raw = pub.raw
     doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", raw.get("doi").strip(), flags=re.I)
     out: list[dict[str, Any]] = []
@@ -42,8 +45,28 @@ def citation_badges(pub: Publication, enabled: tuple[str, ...]) -> list[dict[str
             out.append({"kind": "dimensions", "url": "", "attrs": {"class": "__dimensions_badge_embed__",
                                                                   "data-style": "small_rectangle", **attrs}})
     scholar = raw.get("google_scholar_id").strip()
+    if scholar_user and re.fullmatch(r"[\w-]+", scholar):
+        # al-folio writes the article id alone and takes the user id from the site's socials (scholar_userid).
+        scholar = f"{scholar_user}:{scholar}"
     if "scholar" in enabled and re.fullmatch(r"[\w-]+:[\w-]+", scholar):
-        # al-folio writes the citation's id as USER:ARTICLE (the part after the profile's user id).
         out.append({"kind": "scholar", "attrs": {}, "url": "https://scholar.google.com/citations?view_op=view_citation&hl=en"
                                                f"&citation_for_view={scholar}"})
     return out
+
+
+def scholar_user_of(pub: Publication, people: dict[str, Person]) -> str | None:
+    """The Google Scholar user id a bare ``google_scholar_id`` of ``pub`` belongs to: that of the first lab member
+    among its authors who has one, else of the lab's first PI who has one (al-folio's site owner)."""
+    for author in pub.authors:
+        person = people.get(author.person_id or "")
+        if person is not None and person.links.scholar:
+            return _scholar_id(person.links.scholar)
+    for person in people.values():
+        if person.role == "pi" and person.links.scholar:
+            return _scholar_id(person.links.scholar)
+    return None
+
+
+def _scholar_id(value: str) -> str:
+    found = re.search(r"[?&]user=([\w-]+)", value)
+    return found.group(1) if found else value

@@ -15,7 +15,7 @@ from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import entry_to_bibtex
 from labbook.model.publication import Publication
 from labbook.options import DEFAULTS
-from labbook.render.badges import citation_badges
+from labbook.render.badges import citation_badges, scholar_user_of
 from labbook.render.fragments import FragmentCache, publication_fingerprint
 from labbook.render.site_urls import SiteUrls
 from labbook.text.latex import latex_to_html
@@ -100,7 +100,8 @@ class ViewBuilder:
             "award_label": pub.extra.get("award_label", ""),
             "preview": pub.extra.get("preview", ""),
             "preview_relative": is_site_relative(pub.extra.get("preview", "")),
-            "metrics": citation_badges(pub, self.badges) if self.badges else [],
+            "metrics": citation_badges(pub, self.badges, scholar_user_of(pub, self.lab.people_by_id))
+            if self.badges else [],
             "note_html": pub.note_html,
             "selected": pub.selected,
             "authors": authors,
