@@ -40,7 +40,8 @@ def test_unknown_badge_is_an_error(tmp_path: Path) -> None:
 def test_a_bare_scholar_article_id_uses_the_members_scholar_profile(make_site) -> None:
     """al-folio writes `google_scholar_id = {ARTICLE}` and takes the user from the site's socials; here the user
     is the Scholar profile of the first lab member among the authors (else the PI's)."""
-    bib = "@article{d, title={D}, author={Doe, Jane and Roe, Rick}, year=2020, journal={J}, google_scholar_id={u5HHmVD_uO8C}}\n"
+    bib = ("@article{d, title={D}, author={Doe, Jane and Roe, Rick}, year=2020, journal={J},\n"
+           "  google_scholar_id={u5HHmVD_uO8C}}\n")
     people = ("- id: rick\n  name: Rick Roe\n  role: phd\n  links:\n    scholar: qc6CJjYAAAAJ\n"
               "- id: pat\n  name: Pat Pi\n  role: pi\n  links:\n    scholar: AAAAAAAAAAAA\n")
     result = make_site({"data/publications.bib": bib, "data/people.yml": people}, labbook={"badges": ["scholar"]})
