@@ -9,6 +9,8 @@ from pathlib import Path
 
 from labbook import __version__
 
+#: The id of the example person in the starter's people.yml (its note and photo refer to it).
+EXAMPLE_PERSON = "alex-example"
 #: Written in place of this marker in every text file of the scaffold.
 NAME_MARKER = "__LAB_NAME__"
 #: Written in place of this marker: how to install labbook (requirements.txt), see labbook_requirement().

@@ -67,8 +67,8 @@ def test_wheel_and_sdist_hold_everything_and_pass_twine(dist: Path) -> None:
     assert wheel.is_file() and sdist.is_file(), sorted(p.name for p in dist.iterdir())
     wanted = package_files()
     assert {"labbook/py.typed", "labbook/scaffold/.gitignore", "labbook/scaffold/.github/workflows/pr.yml",
-            "labbook/scaffold/.github/workflows/deploy.yml", "labbook/templates/labbook/assets/labbook.css",
-            "labbook/templates/labbook/assets/mathjax-config.js"} <= wanted
+            "labbook/scaffold/.github/workflows/deploy.yml", "labbook/templates/labbook/assets/labbook.js",
+            "labbook/templates/labbook/assets/labbook.css"} <= wanted
     in_wheel = set(zipfile.ZipFile(wheel).namelist())
     assert not wanted - in_wheel, sorted(wanted - in_wheel)
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in in_wheel)

@@ -47,7 +47,8 @@ TAGS = set(re.findall(r"</?([a-z][a-z0-9-]*)", _TEMPLATES)) | {
     "hr", "br", "img", "span", "div", "i", "b", "sup", "sub"}
 ATTRS = set(re.findall(r"\s([a-z][a-z0-9_:-]*)=", _TEMPLATES)) | set(
     re.findall(r"\b((?:data|aria)-[a-z0-9-]+)", _TEMPLATES)) | {
-    "href", "src", "alt", "title", "class", "id", "hidden", "open", "checked", "selected", "disabled"}
+    "href", "src", "alt", "title", "class", "id", "hidden", "open", "checked", "selected", "disabled",
+    "download"}
 
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))

@@ -16,7 +16,7 @@ import yaml
 from labbook.importers.frontmatter import load_yaml_file, read_text
 from labbook.importers.records import Ids
 from labbook.importers.report import ImportReport
-from labbook.scaffold_copy import copy_scaffold
+from labbook.scaffold_copy import EXAMPLE_PERSON, copy_scaffold
 
 #: The collection files of a site, relative to the site folder (labbook's defaults).
 COLLECTION_FILES = {"people": "data/people.yml", "talks": "data/talks.yml", "news": "data/news.yml",
@@ -104,6 +104,7 @@ class SiteWriter:
         """Write everything collected into ``dest``."""
         if not self.into:
             copy_scaffold(self.dest, lab_name=self.lab_name)
+            self._adopt_starter_examples()
         for kind, records in self.records.items():
             self._write_collection(kind, records)
         self._write_bib()
@@ -129,6 +130,17 @@ class SiteWriter:
         elif self.pages:
             self.report.note("mkdocs.yml", 1, "imported pages were not added to the site's nav: "
                              + ", ".join(f"docs/{p}" for p in self.pages))
+
+    def _adopt_starter_examples(self) -> None:
+        """The starter's example note names the starter's example person, whom the imported people.yml replaces:
+        the note is credited to the imported owner (or to nobody), and the example person's photo goes."""
+        owner = next((p["id"] for p in self.records["people"] if p.get("role") == "pi"), None)
+        for note in sorted((self.dest / "docs" / "notes").glob("*.md")):
+            text = note.read_text(encoding="utf-8")
+            note.write_text(text.replace(f"authors: [{EXAMPLE_PERSON}]", f"authors: [{owner}]" if owner else
+                                         "authors: []"), encoding="utf-8")
+        for photo in (self.dest / "docs" / "img" / "people").glob(f"{EXAMPLE_PERSON}.*"):
+            photo.unlink()
 
     def _write_css(self) -> None:
         if not self.into:

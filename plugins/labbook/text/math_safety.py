@@ -4,7 +4,7 @@ With ``mathjax: true`` every title, name and abstract is typeset by MathJax, and
 ``unicode`` extensions turn TeX into HTML attributes: ``\\href{javascript:...}`` a link, ``\\style{...}`` CSS
 (``position:fixed`` over the whole page), ``\\class`` and ``\\cssId`` the page's own classes and ids,
 ``\\data`` ``data-`` attributes, ``\\unicode`` fonts; ``\\require`` loads more extensions. The page loads
-MathJax's ``safe`` extension, which filters these in the browser (see ``mathjax-config.js``); labbook also
+MathJax's ``safe`` extension, which filters these in the browser (configured in ``labbook.js``); labbook also
 reports them with file and line, so that a pull request carrying one fails its check.
 """
 

@@ -50,7 +50,7 @@ def test_the_safe_extension_is_shipped_and_loaded() -> None:
     the configuration loads it, allows only http, https and mailto links, and removes \\require."""
     dests = {a.dest: a.source for a in mathjax_assets()}
     assert dests[f"{MATHJAX_DIR}/ui/safe.js"].is_file()
-    config = (PACKAGE_TEMPLATES / "assets" / "mathjax-config.js").read_text(encoding="utf-8")
+    config = (PACKAGE_TEMPLATES / "assets" / "labbook.js").read_text(encoding="utf-8")  # configures MathJax
     assert 'load: ["ui/safe"]' in config
     assert "safeProtocols: { http: true, https: true, mailto: true, file: false, javascript: false, data: false }" \
         in config

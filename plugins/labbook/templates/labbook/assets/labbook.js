@@ -103,7 +103,13 @@
         pre.appendChild(out);
         panel.appendChild(copyButton); panel.appendChild(pre);
       }
-      typeset(panel);
+      // The entry's page carries the math marker when the site self-hosts MathJax and the entry has math; a
+      // list whose abstracts all load on demand has none of its own, so the first such panel loads MathJax.
+      if (!mathRequested && doc.querySelector("[data-lb-mathjax]") && panel.querySelector(".arithmatex")) {
+        loadMathJax();
+      } else {
+        typeset(panel);
+      }
     }, function () {
       // Offline, or the page moved: the entry's own page is still one link away.
       panel.textContent = "";
