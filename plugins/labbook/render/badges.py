@@ -12,6 +12,7 @@ from typing import Any
 
 from labbook.model.person import Person
 from labbook.model.publication import Publication
+from labbook.text.doi import normalize_doi
 
 _TRUE = {"true", "yes", "1"}
 
@@ -22,7 +23,7 @@ def citation_badges(pub: Publication, enabled: tuple[str, ...],
     a provider's script fills in, or the URL of a link). ``scholar_user`` is the Google Scholar user id a bare
     ``google_scholar_id`` (the article part alone, as al-folio writes it) belongs to."""
     raw = pub.raw
-    doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", raw.get("doi").strip(), flags=re.I)
+    doi = normalize_doi(raw.get("doi")) or ""  # the same DOI the links, meta tags and CSL-JSON use
     out: list[dict[str, Any]] = []
     altmetric = raw.get("altmetric").strip()
     if "altmetric" in enabled and altmetric:
