@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from labbook.importers.bibfile import read_bib_path, split_entries
-from labbook.importers.common import Context, add_news, add_person, is_draft
+from labbook.importers.common import Context, add_news, add_person, is_draft, take
 from labbook.importers.frontmatter import Document, scalar
 from labbook.importers.jekyll import keep_pages, link_name, load_config, other_collections, people_from_collection
 from labbook.importers.records import bib_entry, bib_key, clean_text, normalize_date, safe_url, split_names
@@ -107,11 +107,7 @@ def _sections(body: str) -> dict[str, str]:
 
 
 def _publication(ctx: Context, doc: Document, owner: str) -> None:
-    if is_draft(ctx, doc):
-        return
-    ctx.report.found("publications")
-    if doc.error:
-        ctx.report.skip("publications", doc.rel, doc.error_line, doc.error)
+    if not take(ctx, doc, "publications"):
         return
     title = clean_text(doc.meta.get("title"))
     if not title:

@@ -9,7 +9,7 @@ from typing import Any
 
 from labbook.importers.alfolio_data import import_data_files
 from labbook.importers.bibfile import read_bib_path, take_bib_file
-from labbook.importers.common import Context, add_news, add_page, add_person, is_draft
+from labbook.importers.common import Context, add_news, add_page, add_person, is_draft, take
 from labbook.importers.frontmatter import load_yaml_file, scalar
 from labbook.importers.jekyll import (
     LINK_NAMES,
@@ -194,14 +194,7 @@ def _profiles(ctx: Context, config: dict[str, Any]) -> None:
 def _news(ctx: Context) -> None:
     for path in ctx.files(ctx.folder("_news"), (".md", ".markdown", ".html")):
         doc = ctx.read(path)
-        if is_draft(ctx, doc):
-            continue
-        ctx.report.found("news")
-        if doc.error:
-            ctx.report.skip("news", doc.rel, doc.error_line, doc.error)
-            continue
-        if doc.draft:
-            ctx.report.skip("news", doc.rel, 1, "marked as a draft / unpublished")
+        if not take(ctx, doc, "news"):
             continue
         ctx.unmapped(doc, set())
         add_news(ctx, doc, doc.meta.get("date"), clean_text(doc.meta.get("title")), ctx.body(doc))
@@ -210,11 +203,7 @@ def _news(ctx: Context) -> None:
 def _projects(ctx: Context) -> None:
     for path in ctx.files(ctx.folder("_projects")):
         doc = ctx.read(path)
-        if is_draft(ctx, doc):
-            continue
-        ctx.report.found("projects")
-        if doc.error:
-            ctx.report.skip("projects", doc.rel, doc.error_line, doc.error)
+        if not take(ctx, doc, "projects"):
             continue
         title = clean_text(doc.meta.get("title"))
         if not title:

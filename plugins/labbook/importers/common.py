@@ -208,6 +208,18 @@ def add_page(ctx: Context, doc: Document, rel: str, title: str, *, kind: str = "
     return rel
 
 
+def take(ctx: Context, doc: Document, kind: str) -> bool:
+    """Whether to import ``doc`` as a ``kind`` record: a draft is noted and not counted (see :func:`is_draft`); a
+    file that could not be read is counted as found and reported as skipped."""
+    if is_draft(ctx, doc):
+        return False
+    ctx.report.found(kind)
+    if doc.error:
+        ctx.report.skip(kind, doc.rel, doc.error_line, doc.error)
+        return False
+    return True
+
+
 def is_draft(ctx: Context, doc: Document) -> bool:
     """Whether ``doc`` is a draft (Hugo ``draft: true``, Jekyll ``published: false``): noted, never imported and
     not counted as found, since the old site did not publish it either."""

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from labbook.importers.common import Context, add_page, add_person, guess_role, is_draft
+from labbook.importers.common import Context, add_page, add_person, guess_role, is_draft, take
 from labbook.importers.frontmatter import duplicate_keys, load_yaml_file, read_text, scalar
 from labbook.importers.records import clean_text
 
@@ -139,14 +139,7 @@ def people_from_collection(ctx: Context, folder: Path, photo_dirs: tuple[str, ..
     docs = [ctx.read(p) for p in ctx.files(folder)]
     docs.sort(key=lambda d: (_order(d.meta.get("order")), d.rel))
     for doc in docs:
-        if is_draft(ctx, doc):
-            continue
-        ctx.report.found("people")
-        if doc.error:
-            ctx.report.skip("people", doc.rel, doc.error_line, doc.error)
-            continue
-        if doc.draft:
-            ctx.report.skip("people", doc.rel, 1, "marked as a draft / unpublished")
+        if not take(ctx, doc, "people"):
             continue
         item = dict(doc.meta)
         item.setdefault("name", doc.meta.get("title"))
