@@ -78,3 +78,32 @@ def test_every_generated_page_has_share_tags(make_site) -> None:
         assert og["og:site_name"] == "Test Lab"
         assert og["og:description"] == soup.select_one('meta[name="description"]')["content"]
         assert tw["twitter:card"] == "summary" and tw["twitter:title"] == og["og:title"]
+
+
+def test_formatted_citations_are_kept_for_the_next_build(make_site) -> None:
+    """The first build stores each formatted citation in .labbook/cache/citations.json (ignored by git); the
+    next build reads them and makes the same page. A cache file changed to carry a script is not trusted: the
+    citations are formatted again and the page is what citeproc-py makes."""
+    files = {"data/publications.bib": BIB}
+    first = make_site(files)
+    page = first.html("publications/lee2023conf/index.html")
+    store = first.project / ".labbook" / "cache" / "citations.json"
+    kept = json.loads(store.read_text(encoding="utf-8"))["citations"]
+    assert len(kept) == 5 and any("Learning Things" in html for html in kept.values())
+    assert (first.project / ".labbook" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+    assert make_site(files).html("publications/lee2023conf/index.html") == page
+
+    store.write_text(json.dumps({"format": 1, "citations": {k: "<script>alert(1)</script>" for k in kept}}),
+                     encoding="utf-8")
+    again = make_site(files).html("publications/lee2023conf/index.html")
+    assert again == page and "alert(1)" not in again
+    assert json.loads(store.read_text(encoding="utf-8"))["citations"] == kept
+
+
+def test_a_changed_entry_is_formatted_again(make_site) -> None:
+    """The store is keyed by the entry's data: a new title shows in the next build's citations."""
+    make_site({"data/publications.bib": BIB})
+    build = make_site({"data/publications.bib": BIB.replace("Learning Things", "Learning Other Things")})
+    soup = BeautifulSoup(build.html("publications/lee2023conf/index.html"), "html.parser")
+    texts = [t.get_text() for t in soup.select(".lb-cite-text")]
+    assert len(texts) == 5 and all("Learning Other Things" in t for t in texts)

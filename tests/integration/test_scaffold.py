@@ -105,7 +105,7 @@ def workflow(path: Path) -> dict:
 @pytest.mark.parametrize("root", [ROOT, SCAFFOLD], ids=["repository", "scaffold"])
 def test_workflows(root: Path) -> None:
     """The PR workflow checks with GitHub annotations and builds strictly; the deploy workflow publishes main
-    to GitHub Pages; both cache pip."""
+    to GitHub Pages; both cache pip, and keep .labbook/cache/ (formatted citations, the check's result)."""
     pr = workflow(root / ".github" / "workflows" / "pr.yml")
     deploy = workflow(root / ".github" / "workflows" / "deploy.yml")
     assert "pull_request" in pr["on"]
@@ -117,6 +117,9 @@ def test_workflows(root: Path) -> None:
         assert (root / setup["with"]["cache-dependency-path"]).is_file()
         runs = [s.get("run", "") for s in steps]
         assert "mkdocs build --strict" in runs
+        kept = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+        assert kept["with"]["path"] == ".labbook/cache"
+        assert steps.index(kept) < runs.index("mkdocs build --strict")
     pr_runs = [s.get("run", "") for job in pr["jobs"].values() for s in job["steps"]]
     assert "labbook check --format github" in pr_runs
     deploy_uses = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]

@@ -34,6 +34,8 @@ from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
 from labbook.site.assets import NOSCRIPT_STYLE, mark_math, scripts, site_assets, stylesheets
 from labbook.site.cache import LabCache
+from labbook.site.check_cache import CACHE_DIR
+from labbook.site.citation_store import CitationStore
 from labbook.site.pages import plan_site
 from labbook.site.plan import SitePlan, head_links
 from labbook.site.state import SiteState
@@ -61,6 +63,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self._edit_base: tuple[str, str] | None = None
         self._files: Files | None = None
         self._template_code: TemplateCodeCache | None = None
+        self._citations: CitationStore | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
@@ -112,7 +115,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         epoch = (repr(settings), repr(urls), self.cache.renderer_key)
         self.fragments.begin(epoch)
         self.reuse.begin(config, files, epoch)
-        self.plan, views = plan_site(lab, settings, renderer, urls, existing, self.fragments)
+        self._citations = CitationStore(settings.root / CACHE_DIR)
+        self.plan, views = plan_site(lab, settings, renderer, urls, existing, self.fragments, self._citations)
         self.state = SiteState(lab, views, renderer, self.plan)
         self._edit_base = _edit_base(config)
         for asset in site_assets(mathjax=settings.mathjax):
@@ -185,6 +189,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._files is not None:
             self.reuse.finish(config, self._files)
+        if self._citations is not None:
+            self._citations.save()
 
     def on_shutdown(self) -> None:
         self.reuse.close()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+from markupsafe import Markup
 
 from labbook.exports.citations import CitationStyle, format_citation
 from labbook.exports.jsonld import json_ld_script, scholarly_article
@@ -16,6 +18,9 @@ from labbook.render.index_page import Section, count, index_page
 from labbook.render.publication_list import card, group_html, is_light, search_path, year_groups
 from labbook.render.publication_views import ViewBuilder
 from labbook.text.safe_urls import is_site_relative
+
+#: Formats one entry in one citation style (:func:`~labbook.exports.citations.format_citation`, or a store of them).
+Formatter = Callable[[Publication, CitationStyle], Markup]
 
 
 def publication_list(pubs: list[Publication], views: ViewBuilder, renderer: Renderer, base: str) -> str:
@@ -55,14 +60,15 @@ def publications_index(pubs: list[Publication], views: ViewBuilder, renderer: Re
 
 def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
                      site_url: str | None, styles: Sequence[CitationStyle] = (),
-                     downloads: Mapping[str, str] | None = None) -> GeneratedPage:
+                     downloads: Mapping[str, str] | None = None, *, cite: Formatter = format_citation) -> GeneratedPage:
     """``/publications/<key>/``: the full record, with Google Scholar meta tags and JSON-LD in ``<head>``; a Cite
-    section with the entry formatted in each of ``styles`` and links to ``downloads`` (label -> site path)."""
+    section with the entry formatted by ``cite`` in each of ``styles`` and links to ``downloads`` (label -> site
+    path)."""
     index_url = views.urls.url("publications")
     style_keys = tuple(s.path for s in styles)
 
     def cites() -> list[dict[str, object]]:
-        return views.fragment(("cite", style_keys), pub, lambda: formatted_citations(pub, styles))
+        return views.fragment(("cite", style_keys), pub, lambda: formatted_citations(pub, styles, cite))
 
     def slots(base: str) -> dict[str, str]:
         return {"main": views.fragment(("page", base, index_url, style_keys), pub, lambda: renderer.render(
@@ -100,13 +106,14 @@ def _head(pub: Publication, views: ViewBuilder, site_url: str | None, page_abs_u
     return meta + "\n" + json_ld_script(article)
 
 
-def formatted_citations(pub: Publication, styles: Sequence[CitationStyle]) -> list[dict[str, object]]:
-    """``pub`` in each style: key, label and HTML. A style citeproc-py fails on for this entry is left out (the
-    other styles and the downloads still cite it)."""
+def formatted_citations(pub: Publication, styles: Sequence[CitationStyle],
+                        cite: Formatter = format_citation) -> list[dict[str, object]]:
+    """``pub`` in each style (formatted by ``cite``): key, label and HTML. A style citeproc-py fails on for this
+    entry is left out (the other styles and the downloads still cite it)."""
     out: list[dict[str, object]] = []
     for style in styles:
         try:
-            html = format_citation(pub, style)
+            html = cite(pub, style)
         except Exception:  # citeproc-py's errors have no common base; one odd entry must not stop the build
             continue
         if html:

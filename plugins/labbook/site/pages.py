@@ -28,6 +28,7 @@ from labbook.render.publication_views import ViewBuilder
 from labbook.render.site_urls import SiteUrls
 from labbook.render.talk_pages import talk_page, talks_index
 from labbook.settings import Settings
+from labbook.site.citation_store import CitationStore
 from labbook.site.clock import site_clock
 from labbook.site.photos import banner, strip_metadata, thumbnails
 from labbook.site.plan import SitePlan
@@ -59,7 +60,7 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
         prefix = settings.pages["publications"].strip("/")
         for pub in lab.publications:
             downloads = plan_entry_downloads(plan, pub, views, f"{prefix}/{pub.slug}/{pub.slug}")
-            plan.add_page(publication_page(pub, views, renderer, settings.site_url, styles, downloads))
+            plan.add_page(publication_page(pub, views, renderer, settings.site_url, styles, downloads, cite=plan.cite))
     listed = {id(pub) for pub in lab.publications}
     plan.add_file("publications.bib", bibliography_to_bibtex(
         [*lab.publications, *lab.crossref_parents],
@@ -175,7 +176,8 @@ PLANNERS: list[PagePlanner] = [plan_photos, plan_publications, plan_people, plan
 
 
 def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
-              existing: Container[str], fragments: FragmentCache | None = None) -> tuple[SitePlan, LabViews]:
+              existing: Container[str], fragments: FragmentCache | None = None,
+              citations: CitationStore | None = None) -> tuple[SitePlan, LabViews]:
     """Every page and file labbook adds, given the paths the site already has.
 
     ``fragments`` (kept by `mkdocs serve` between rebuilds) lets pages reuse what an earlier build rendered
@@ -183,7 +185,7 @@ def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
     Raises ``ValueError`` when ``settings.timezone`` is not a time zone name.
     """
     views = make_views(lab, settings, urls, fragments)
-    plan = SitePlan(existing=existing)
+    plan = SitePlan(existing=existing) if citations is None else SitePlan(existing=existing, cite=citations.format)
     for planner in PLANNERS:
         planner(plan, lab, views, renderer, settings)
     add_feed_sitemaps(plan, settings)
