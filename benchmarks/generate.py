@@ -105,6 +105,8 @@ class PubText:
     bibtex: str
     award: str = ""
     note: str = ""
+    files: list[str] = field(default_factory=list)
+    """Site files the entry links (a PDF under assets/pdf/, a preview image), which every site ships."""
 
 
 @dataclass
@@ -324,6 +326,8 @@ def _publications(rng: random.Random, count: int, people: list[dict]) -> tuple[s
             kind=etype, abstract=_plain(abstract_tex),
             links=[(label, _link_url(name, value)) for name, label, value in links], topics=topics,
             bibtex=entry, award=award, note=note.replace("\\%", "%"),
+            files=[value for name, _, value in links if name == "pdf" and "://" not in value]
+            + [f"assets/img/publication_preview/{key}.png" for name, value in fields if name == "preview"],
         ))
     return "\n\n".join(chunks) + "\n", texts
 

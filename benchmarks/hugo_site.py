@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.generate import Lab
-from benchmarks.sites import SITE_URL, handbook_pages, publication_pages
+from benchmarks.sites import SITE_URL, handbook_pages, publication_pages, write_media
 
 _CONFIG = f"""baseURL = "{SITE_URL}"
 title = "Benchmark Lab"
@@ -78,6 +78,7 @@ def write_hugo_site(lab: Lab, root: Path) -> Path:
     (root / "layouts" / "index.json").write_text(_INDEX_JSON, encoding="utf-8")
     for path, text in handbook_pages().items():
         _write(content / _hugo_path(path), text)
+    write_media(lab, root / "static")
     (content / "handbook" / "_index.md").write_text("---\ntitle: Handbook\n---\n", encoding="utf-8")
     for path, text in publication_pages(lab, light_list=True, link=_hugo_link, buttons=False).items():
         _write(content / _hugo_path(path), text)

@@ -20,12 +20,14 @@ TARGETS = {
     "list_500": 300_000,  # bytes of /publications/ at 500 publications
 }
 
-COLUMNS = (("labbook", "labbook"), ("samepages", "plain MkDocs, same pages"),
+COLUMNS = (("labbook", "labbook"), ("labbook-warm", "labbook, second build"), ("samepages", "plain MkDocs, same pages"),
            ("baseline", "plain MkDocs, full list"), ("hugo", "Hugo, same pages"), ("sphinx", "sphinxcontrib-bibtex"))
 
 METHOD = """Method: each lab is generated from a fixed seed (publications as given, 300 people, 1,000 talks, 200 news
 items); every tool builds it in its own process, cold (`--clean`, Hugo `--cleanDestinationDir --ignoreCache`),
-alternating the order of the tools between repeats; a table cell is the median wall time with the median CPU
+alternating the order of the tools between repeats (labbook's `.labbook/cache/` is removed before each cold
+build; *labbook, second build* is the same build run again at once, with the formatted citations the first
+one kept there); a table cell is the median wall time with the median CPU
 time (user + system) in brackets, and ratios are judged on CPU time. *plain MkDocs, same pages*: MkDocs +
 Material + search, one Markdown page per publication (title, authors, venue, year, links, topics, abstract,
 BibTeX; not in the nav) and a list page with what a reader sees before clicking. *plain MkDocs, full list*: the

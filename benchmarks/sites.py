@@ -12,6 +12,7 @@ difference between their build times is what labbook costs.
 
 from __future__ import annotations
 
+import base64
 import shutil
 from collections.abc import Callable
 from itertools import groupby
@@ -56,6 +57,22 @@ def handbook_pages() -> dict[str, str]:
     return pages
 
 
+#: A one-pixel PNG and a minimal PDF: what matters is that every site ships the files its pages link.
+_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
+                        "PchI7wAAAABJRU5ErkJggg==")
+_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def write_media(lab: Lab, folder: Path) -> None:
+    """The PDFs and preview images the lab's entries link, under ``folder`` (a docs folder, Hugo's static/)."""
+    for pub in lab.publications:
+        for path in pub.files:
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(_PNG if path.endswith(".png") else _PDF)
+
+
 def _handbook(docs: Path) -> None:
     for path, text in handbook_pages().items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +95,7 @@ def write_labbook_site(lab: Lab, root: Path, *, all_pages: bool = False) -> Path
         options["pages"] = {name: False for name in OTHER_PAGES}
     config["plugins"] = ["search", {"labbook": options}]
     _handbook(root / "docs")
+    write_media(lab, root / "docs")
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
@@ -184,6 +202,7 @@ def write_baseline_site(lab: Lab, root: Path, *, light_list: bool = False) -> Pa
     if docs.exists():
         shutil.rmtree(docs)
     _handbook(docs)
+    write_media(lab, docs)
     for path, text in publication_pages(lab, light_list=light_list).items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
