@@ -44,8 +44,6 @@ _STAND_INS = {"&": "\ue000", "<": "\ue001", ">": "\ue002"}
 _ENTITIES = {"\ue000": "&amp;", "\ue001": "&lt;", "\ue002": "&gt;"}
 _LEADING_NUMBER = re.compile(r"^\s*(?:\[1\]|1\.|\(1\)|1)\s*")
 
-csl_lookups.install()
-
 
 class StyleError(ValueError):
     """A citation style that cannot be used (the message says which and why)."""
@@ -95,7 +93,7 @@ def format_item(item: dict[str, Any], style: CitationStyle) -> Markup:
     """A CSL-JSON item as one bibliography entry in ``style`` (see :func:`format_citation`)."""
     csl = _style(str(style.path))
     guarded = _guard(item)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), csl_lookups.kept():
         # citeproc-py warns about CSL features and variables it does not support; the entry is still made.
         warnings.simplefilter("ignore")
         bibliography = CitationStylesBibliography(csl, CiteProcJSON([guarded]), formatter.html)

@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from labbook.exports import csl_lookups
 from labbook.exports.citations import DEFAULT_STYLES, StyleError, default_styles, format_citation, resolve_style
 from labbook.exports.csl_json import publication_to_csl
 from labbook.exports.ris import publication_to_ris, to_ris
@@ -35,7 +34,7 @@ def citeproc_reference(item: dict, style_path: Path, numeric: bool) -> str:
     numeric style puts before its only entry dropped, as labbook documents."""
     import re
 
-    with warnings.catch_warnings(), csl_lookups.pristine():
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         bib = CitationStylesBibliography(CitationStylesStyle(str(style_path), validate=False),
                                          CiteProcJSON([item]), formatter.html)

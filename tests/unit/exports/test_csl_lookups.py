@@ -1,8 +1,10 @@
-"""labbook.exports.csl_lookups: keeping citeproc-py's answers about a style's tree changes no citation."""
+"""labbook.exports.csl_lookups: keeping citeproc-py's answers changes no citation, and only while labbook formats."""
 
 from __future__ import annotations
 
+import pytest
 from citeproc import model
+from citeproc.source import CitationItem
 
 from labbook.diagnostics import Report
 from labbook.exports import csl_lookups
@@ -21,14 +23,14 @@ def _entries() -> list[Publication]:
     return pubs
 
 
-def test_every_default_style_formats_real_entries_as_citeproc_itself() -> None:
+def test_every_default_style_formats_real_entries_as_citeproc_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     """The sample entries and a sixth of each real-world .bib file (hyphenated, particled, corporate and
     accented names; every entry type they hold), in each default style: the same HTML with the answers kept
-    as with citeproc-py as it ships, and the second pass (every answer kept) the same as the first."""
+    as with citeproc-py as it ships, and a second pass (every answer already kept) the same again."""
     pubs = _entries()
     styles = default_styles()
-    with csl_lookups.pristine():
-        assert model.CitationStylesElement.xpath_search.__name__ == "xpath_search"
+    with monkeypatch.context() as off:
+        off.setattr(csl_lookups, "ENABLED", False)
         shipped = [[str(format_citation(p, s)) for s in styles] for p in pubs]
     kept_first = [[str(format_citation(p, s)) for s in styles] for p in pubs]
     kept_again = [[str(format_citation(p, s)) for s in styles] for p in pubs]
@@ -38,16 +40,21 @@ def test_every_default_style_formats_real_entries_as_citeproc_itself() -> None:
         assert again == want, pub.key
 
 
-def test_answers_are_kept_and_used() -> None:
-    """Formatting asks the style's tree once: a second pass over the same entries adds no answer."""
+def test_answers_are_kept_only_inside_the_block() -> None:
+    """Inside kept() the style's answers are stored and reused; outside, citeproc-py's methods are its own."""
+    shipped = (model.CitationStylesElement.xpath_search, model.Parent.calls_variable,
+               CitationItem.__dict__["reference"])
     pubs = load(SAMPLE)
     style = default_styles()[0]
-    with csl_lookups.pristine():
-        pass  # start with nothing kept
+    csl_lookups._answers.clear()
     for pub in pubs:
         format_citation(pub, style)
     kept = len(csl_lookups._answers)
     for pub in pubs:
         format_citation(pub, style)
-    assert kept > 0
-    assert len(csl_lookups._answers) == kept
+    assert kept > 0 and len(csl_lookups._answers) == kept
+    assert (model.CitationStylesElement.xpath_search, model.Parent.calls_variable,
+            CitationItem.__dict__["reference"]) == shipped
+    with csl_lookups.kept():
+        assert model.CitationStylesElement.xpath_search is not shipped[0]
+        assert CitationItem.__dict__["reference"] is not shipped[2]
