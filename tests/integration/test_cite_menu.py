@@ -107,3 +107,26 @@ def test_a_changed_entry_is_formatted_again(make_site) -> None:
     soup = BeautifulSoup(build.html("publications/lee2023conf/index.html"), "html.parser")
     texts = [t.get_text() for t in soup.select(".lb-cite-text")]
     assert len(texts) == 5 and all("Learning Other Things" in t for t in texts)
+
+
+def test_worker_processes_make_the_same_site(make_site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lab with enough citations formats them in worker processes (LABBOOK_WORKERS=2); every file of the
+    site is byte for byte what a build formatting them in the build process (LABBOOK_WORKERS=0) makes."""
+    entries = "\n".join(
+        f"@article{{e{i:02d}, author = {{Lee, Kangwook and Garc{{\\'\\i}}a, Ana-Sof{{\\'\\i}}a and Doe{i}, J.}},"
+        f" title = {{Learning {i} Things \\& $x^{i}$}}, journal = {{Journal {i % 7}}}, volume = {{{i}}},"
+        f" pages = {{{i}--{i + 9}}}, year = {{{2000 + i % 25}}}, doi = {{10.1000/e{i}}}}}" for i in range(45))
+    files = {"data/publications.bib": entries, "data/people.yml": PEOPLE}
+    monkeypatch.setenv("LABBOOK_WORKERS", "0")
+    serial = make_site(files)
+    assert "worker process" not in serial.log
+    before = {p.relative_to(serial.site): p.read_bytes() for p in serial.site.rglob("*") if p.is_file()}
+    monkeypatch.setenv("LABBOOK_WORKERS", "2")
+    for cache in (serial.project / ".labbook").glob("cache/citations.json"):
+        cache.unlink()
+    pooled = make_site(files)
+    assert "formatting 225 citations in 2 worker processes" in pooled.log
+    after = {p.relative_to(pooled.site): p.read_bytes() for p in pooled.site.rglob("*") if p.is_file()}
+    assert sorted(after) == sorted(before)
+    assert [path for path in before if before[path] != after[path]] == []
+    assert len(json.loads((pooled.project / ".labbook/cache/citations.json").read_text("utf-8"))["citations"]) == 225

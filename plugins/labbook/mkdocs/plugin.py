@@ -82,6 +82,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.reuse.failed()
+        if self._citations is not None:
+            self._citations.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
@@ -117,6 +119,9 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self.reuse.begin(config, files, epoch)
         self._citations = CitationStore(settings.root / CACHE_DIR)
         self.plan, views = plan_site(lab, settings, renderer, urls, existing, self.fragments, self._citations)
+        if self._citations.prefetching:
+            count, workers = self._citations.prefetching
+            log.info(f"formatting {count} citations in {workers} worker process{'es' if workers > 1 else ''}")
         self.state = SiteState(lab, views, renderer, self.plan)
         self._edit_base = _edit_base(config)
         for asset in site_assets(mathjax=settings.mathjax):

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from labbook.exports import citations, csl_lookups
 from labbook.exports.citations import CitationStyle, format_citation
 from labbook.exports.csl_json import publication_to_csl
 from labbook.model.publication import Publication
+from labbook.site.citation_pool import MIN_CITATIONS, CitationPool, Job, may_fork, worker_count
 
 FILE_NAME = "citations.json"
 #: Bumped when the file's layout changes.
@@ -54,6 +56,9 @@ class CitationStore:
         self._used: set[str] = set()
         self._items: dict[str, str] = {}
         self._changed = False
+        self._pool: CitationPool | None = None
+        self.prefetching: tuple[int, int] | None = None
+        """(citations, worker processes) when :meth:`prefetch` started workers."""
         self._version = _code_version()
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
@@ -63,11 +68,31 @@ class CitationStore:
         except (OSError, ValueError, AttributeError):
             pass  # no file yet, or one we cannot read: start empty
 
+    def prefetch(self, pubs: Sequence[Publication], styles: Sequence[CitationStyle]) -> None:
+        """Start formatting, in worker processes, the citations of ``pubs`` in ``styles`` that are not stored
+        (when there are enough of them and workers may be used: see :mod:`labbook.site.citation_pool`)."""
+        jobs: list[Job] = []
+        for pub in pubs:
+            wanted = [(key, i) for i, style in enumerate(styles) if (key := self._key(pub, style)) not in self._stored]
+            if wanted:
+                jobs.append((pub.key, publication_to_csl(pub), wanted))
+        workers = worker_count()
+        count = sum(len(w) for _, _, w in jobs)
+        if workers and count >= MIN_CITATIONS and may_fork():
+            self._pool = CitationPool(jobs, styles, workers)
+            self.prefetching = (count, workers)
+
     def format(self, pub: Publication, style: CitationStyle) -> Markup:
         """``pub`` in ``style`` (as :func:`~labbook.exports.citations.format_citation` makes it), stored."""
         key = self._key(pub, style)
         self._used.add(key)
         found = self._stored.get(key)
+        if found is None and self._pool is not None:
+            made = self._pool.results_for(pub.key)
+            if made:
+                self._stored.update(made)
+                self._changed = True
+            found = self._stored.get(key)
         if found is not None:
             return Markup(found)
         html = format_citation(pub, style)
@@ -75,8 +100,15 @@ class CitationStore:
         self._changed = True
         return html
 
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
     def save(self) -> None:
-        """Write the citations formatted since the file was read (nothing when none were)."""
+        """Stop the workers and write the citations formatted since the file was read (nothing when none were)."""
+        self.close()
         if not self._changed:
             return
         if len(self._stored) > 2 * len(self._used) + 1000:

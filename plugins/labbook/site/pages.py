@@ -11,7 +11,7 @@ from collections.abc import Callable, Container
 
 from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex, entry_to_bibtex
-from labbook.exports.citations import resolve_style
+from labbook.exports.citations import format_citation, resolve_style
 from labbook.exports.csl_json import csl_item_text, to_csl_json
 from labbook.exports.ris import to_ris
 from labbook.model.publication import Publication
@@ -57,10 +57,13 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
         plan.add_file(path, content)
     if settings.per_publication_pages:
         styles = [resolve_style(spec, settings.root) for spec in settings.cite_styles]
+        if plan.citations is not None:
+            plan.citations.prefetch(lab.publications, styles)
+        cite = plan.citations.format if plan.citations is not None else format_citation
         prefix = settings.pages["publications"].strip("/")
         for pub in lab.publications:
             downloads = plan_entry_downloads(plan, pub, views, f"{prefix}/{pub.slug}/{pub.slug}")
-            plan.add_page(publication_page(pub, views, renderer, settings.site_url, styles, downloads, cite=plan.cite))
+            plan.add_page(publication_page(pub, views, renderer, settings.site_url, styles, downloads, cite=cite))
     listed = {id(pub) for pub in lab.publications}
     plan.add_file("publications.bib", bibliography_to_bibtex(
         [*lab.publications, *lab.crossref_parents],
@@ -185,7 +188,7 @@ def plan_site(lab: Lab, settings: Settings, renderer: Renderer, urls: SiteUrls,
     Raises ``ValueError`` when ``settings.timezone`` is not a time zone name.
     """
     views = make_views(lab, settings, urls, fragments)
-    plan = SitePlan(existing=existing) if citations is None else SitePlan(existing=existing, cite=citations.format)
+    plan = SitePlan(existing=existing, citations=citations)
     for planner in PLANNERS:
         planner(plan, lab, views, renderer, settings)
     add_feed_sitemaps(plan, settings)

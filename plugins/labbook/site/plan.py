@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from labbook.exports.citations import CitationStyle, format_citation
-from labbook.model.publication import Publication
 from labbook.render.generated import GeneratedPage
+from labbook.site.citation_store import CitationStore
 
 
 @dataclass(frozen=True)
@@ -37,8 +36,8 @@ class SitePlan:
     head_links: list[HeadLink] = field(default_factory=list)
     #: Files of the lab's own (by site path) to publish with other content: photos without their metadata.
     replacements: dict[str, bytes] = field(default_factory=dict)
-    #: How an entry is formatted in a citation style for its Cite menu (a store that keeps them between builds).
-    cite: Callable[[Publication, CitationStyle], Markup] = format_citation
+    #: Formatted citations kept between builds (and formatted ahead by workers); ``None`` formats as pages need.
+    citations: CitationStore | None = None
 
     def add_page(self, page: GeneratedPage) -> None:
         """Add a page unless the lab wrote one at the same path (the lab's own page wins)."""
