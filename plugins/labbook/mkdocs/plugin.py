@@ -12,7 +12,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -24,6 +24,7 @@ from labbook.exports.social_meta import plain, social_meta
 from labbook.mkdocs.bytecode import TemplateCodeCache
 from labbook.mkdocs.config import LabbookConfig
 from labbook.mkdocs.layout import hide_columns
+from labbook.mkdocs.page_shapes import PageShapes
 from labbook.mkdocs.quiet_macros import quiet_macros_startup
 from labbook.mkdocs.reuse import ServeReuse
 from labbook.render.environment import PACKAGE_TEMPLATES
@@ -64,6 +65,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self._files: Files | None = None
         self._template_code: TemplateCodeCache | None = None
         self._citations: CitationStore | None = None
+        self.shapes = PageShapes()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
@@ -116,6 +118,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         existing = {f.src_uri for f in files}
         epoch = (repr(settings), repr(urls), self.cache.renderer_key)
         self.fragments.begin(epoch)
+        self.shapes.begin()
         self.reuse.begin(config, files, epoch)
         self._citations = CitationStore(settings.root / CACHE_DIR)
         self.plan, views = plan_site(lab, settings, renderer, urls, existing, self.fragments, self._citations)
@@ -152,6 +155,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         # Serve only: MkDocs compiles the theme's templates anew for every rebuild; keep the compiled code.
         if self._template_code is not None and env.bytecode_cache is None:
             env.bytecode_cache = self._template_code
+        self.shapes.use(env)
         return env
 
     def _generated(self, page: Page) -> GeneratedPage | None:
@@ -161,12 +165,14 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         generated = self._generated(page)
         mathjax = self.settings is not None and self.settings.mathjax
         if generated is not None:
+            if not generated.in_nav:
+                self.shapes.plan(page, generated.edit_path)
             return mark_math(generated.fill(html, base_for(page.url)), mathjax=mathjax)
         prelude = self.plan.preludes.get(page.file.src_uri) if self.plan else None
         return mark_math(insert_prelude(html, prelude(base_for(page.url))) if prelude else html, mathjax=mathjax)
 
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    def _page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                      nav: Navigation) -> TemplateContext:
         generated = self._generated(page)
         if generated is not None:
             page.edit_url = _edit_url(self._edit_base, generated.edit_path)
@@ -179,7 +185,20 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             context["labbook_home"] = parts
         return context
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    @event_priority(-100)  # after every other plugin has set the page's context
+    def _shape_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> TemplateContext:
+        self.shapes.context(page, context)
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _shape_context)
+
+    @event_priority(100)  # before any plugin changes the page: the template's own output
+    def _shape_check(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.shapes.check(page, output)
+        return output
+
+    def _post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         generated = self._generated(page)
         base = base_for(page.url)
         head = NOSCRIPT_STYLE + "\n" + (head_links(self.plan, base) if self.plan else "")
@@ -190,12 +209,17 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         at = output.find("</head>")
         return output if at < 0 else output[:at] + head + "\n" + output[at:]
 
+    on_post_page = CombinedEvent(_shape_check, _post_page)
+
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._files is not None:
             self.reuse.finish(config, self._files)
         if self._citations is not None:
             self._citations.save()
+        summary = self.shapes.summary()
+        if summary:
+            log.info(summary)
 
     def on_shutdown(self) -> None:
         self.reuse.close()
