@@ -143,8 +143,9 @@ class PageShapes:
         if not self.filled:
             return None
         shapes = sum(1 for shape in self._shapes.values() if shape is not None and shape.verified)
-        return (f"{self.filled} generated pages filled in from {shapes} rendering{'s' if shapes > 1 else ''} "
-                "of the theme")
+        pages = "page" if self.filled == 1 else "pages"
+        renderings = "rendering" if shapes == 1 else "renderings"
+        return f"{self.filled} generated {pages} filled in from {shapes} {renderings} of the theme"
 
     def plan(self, page: Page, kind: object) -> None:
         """Decide, once its content is made, whether a generated page not in the nav is a shape's model (the

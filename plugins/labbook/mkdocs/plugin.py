@@ -201,6 +201,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def _post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         generated = self._generated(page)
         base = base_for(page.url)
+        if generated is not None:
+            output = generated.finish(output, base)
         head = NOSCRIPT_STYLE + "\n" + (head_links(self.plan, base) if self.plan else "")
         if generated is not None and generated.head is not None:
             head += str(generated.head(page.canonical_url, base))
@@ -219,7 +221,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             self._citations.save()
         summary = self.shapes.summary()
         if summary:
-            log.info(summary)
+            log.debug(summary)  # `mkdocs build -v` shows it
 
     def on_shutdown(self) -> None:
         self.reuse.close()

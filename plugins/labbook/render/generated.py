@@ -18,6 +18,9 @@ from labbook.text.markdown_text import with_base
 
 SLOT = '<div class="lb-slot" data-lb-slot="{}"></div>'
 _SLOT_RE = re.compile(r'<div class="lb-slot" data-lb-slot="([^"<>]*)"></div>')
+#: Where HTML goes into the finished page rather than its content (see :attr:`GeneratedPage.late`).
+LATE = "<!--lb-late:{}-->"
+_LATE_RE = re.compile(r"<!--lb-late:([a-z-]+)-->")
 
 
 @dataclass
@@ -28,6 +31,9 @@ class GeneratedPage:
         src_uri: the Markdown path it pretends to have in docs/ (``publications/index.md``).
         markdown: front matter and skeleton, with :data:`SLOT` markers.
         slots: given the page's ``base`` (relative path to the site root), the HTML of every slot.
+        late: given the page's base, HTML for the :data:`LATE` markers of its content, put into the finished
+            page: parts the site's search should not read (a menu of formatted citations, excluded from the
+            index anyway, would only cost the search plugin time to skip on every page).
         head: given the page's absolute URL (or ``None``) and base, extra HTML for ``<head>``.
         edit_path: the data file a contributor edits to change this page (for the edit button).
         in_nav: whether the page may appear in an automatic navigation.
@@ -40,6 +46,7 @@ class GeneratedPage:
     markdown: str
     slots: Callable[[str], dict[str, str]]
     head: Callable[[str | None, str], str] | None = None
+    late: Callable[[str], dict[str, str]] | None = None
     edit_path: str | None = None
     in_nav: bool = True
     meta: dict[str, object] = field(default_factory=dict)
@@ -56,6 +63,15 @@ class GeneratedPage:
             out.append(contents.pop(slot_id) if slot_id in contents else SLOT.format(slot_id))
             out.append(parts[i + 1])
         return with_base("".join(out), base)
+
+
+    def finish(self, output: str, base: str) -> str:
+        """The finished page with the :attr:`late` parts at their markers (markers without a part stay)."""
+        if self.late is None or "<!--lb-late:" not in output:
+            return output
+        parts = self.late(base)
+        return _LATE_RE.sub(lambda m: with_base(parts[m.group(1)], base) if m.group(1) in parts else m.group(0),
+                            output)
 
 
 def front_matter(title: str, **extra: object) -> str:

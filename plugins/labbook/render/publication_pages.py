@@ -13,7 +13,7 @@ from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
 from labbook.render.facets import publication_facets
 from labbook.render.fragments import digest
-from labbook.render.generated import SLOT, GeneratedPage, front_matter
+from labbook.render.generated import LATE, SLOT, GeneratedPage, front_matter
 from labbook.render.index_page import Section, count, index_page
 from labbook.render.publication_list import card, group_html, is_light, search_path, year_groups
 from labbook.render.publication_views import ViewBuilder
@@ -71,9 +71,14 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
         return views.fragment(("cite", style_keys), pub, lambda: formatted_citations(pub, styles, cite))
 
     def slots(base: str) -> dict[str, str]:
+        # cites and downloads too: a lab's override of publication_page.html may still print the menu itself.
         return {"main": views.fragment(("page", base, index_url, style_keys), pub, lambda: renderer.render(
             "publication_page.html", p=views.publication(pub), base=base, index_url=index_url, cites=cites(),
-            downloads=dict(downloads or {})))}
+            downloads=dict(downloads or {}), cite_menu=Markup(LATE.format("cite"))))}
+
+    def late(base: str) -> dict[str, str]:
+        return {"cite": views.fragment(("cite-menu", base, style_keys), pub, lambda: renderer.render(
+            "publication_cite.html", cites=cites(), downloads=dict(downloads or {}), base=base))}
 
     def head(page_abs_url: str | None, base: str) -> str:
         return views.fragment(("head", page_abs_url), pub, lambda: _head(pub, views, site_url, page_abs_url))
@@ -90,6 +95,7 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
         src_uri=src_uri,
         markdown=markdown,
         slots=slots,
+        late=late,
         head=head,
         edit_path=pub.path,
         in_nav=False,
