@@ -9,14 +9,17 @@ queued). A worker makes exactly what the build process would (the same function 
 an entry it cannot format is left to the build process, which then reports it as it would have anyway.
 
 ``LABBOOK_WORKERS`` sets the number of worker processes (``0``: format everything in the build process);
-by default one fewer than the machine's cores, at most four. A lab with fewer than :data:`MIN_CITATIONS`
-citations to format is done in the build process: starting workers would cost more than it saves.
+by default one fewer than the machine's cores, at most four. Workers are started by forking, on Linux only
+(elsewhere, and in a process with other threads such as ``mkdocs serve``, the build process formats them).
+A lab with fewer than :data:`MIN_CITATIONS` citations to format is done in the build process: starting
+workers would cost more than it saves.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import warnings
 from collections.abc import Sequence
@@ -95,5 +98,6 @@ class CitationPool:
 
 
 def may_fork() -> bool:
-    """Whether this process can start workers by forking (no other thread that a fork would copy mid-step)."""
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    """Whether this process can start workers by forking: on Linux (macOS's system libraries are not safe to
+    fork, and Windows cannot), with no other thread that a fork would copy mid-step."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
