@@ -6,7 +6,7 @@ agree on every value: the same names, container title, pages, identifiers and ab
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import rispy
@@ -72,7 +72,14 @@ class _Writer(rispy.RisWriter):
         return ""
 
 
-def to_ris(pubs: Iterable[Publication]) -> str:
-    """A RIS document with one record per publication, in order (``/publications.ris``)."""
+def to_ris(pubs: Iterable[Publication], *, record_text: Callable[[Publication], str] | None = None) -> str:
+    """A RIS document with one record per publication, in order (``/publications.ris``).
+
+    ``record_text`` gives a publication's record as ``to_ris([pub])`` writes it (a build keeps each entry's
+    ``.ris`` file, so the whole document joins those instead of writing every record again); rispy separates
+    records with one empty line, which is how they are joined.
+    """
+    if record_text is not None:
+        return "\n".join(record_text(p) for p in pubs)
     records = [publication_to_ris(p) for p in pubs]
     return rispy.dumps(records, implementation=_Writer) if records else ""

@@ -70,7 +70,8 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
         entry_text=lambda pub: views.publication(pub)["bibtex"] if id(pub) in listed else entry_to_bibtex(pub.raw)))
     plan.add_file("publications.json", to_csl_json(
         lab.publications, item_text=lambda pub: views.fragment(("csl",), pub, lambda: csl_item_text(pub))))
-    plan.add_file("publications.ris", to_ris(lab.publications))
+    plan.add_file("publications.ris", to_ris(
+        lab.publications, record_text=lambda pub: views.fragment(("ris",), pub, lambda: to_ris([pub]))))
 
 
 def plan_entry_downloads(plan: SitePlan, pub: Publication, views: ViewBuilder, stem: str) -> dict[str, str]:

@@ -450,3 +450,13 @@ def test_corpus_json_ld_round_trips(corpus: list[Publication]) -> None:
         assert script.lower().count("</script") == 1
         assert json.loads(script_payload(script)) == data
         assert len(data["headline"]) <= HEADLINE_MAX
+
+
+def test_ris_joined_from_entries_is_the_whole_document(corpus: list[Publication],
+                                                       sample: dict[str, Publication]) -> None:
+    """/publications.ris joined from each entry's own .ris (as a build does) is exactly rispy's document of
+    all of them, for a real-world bibliography and the sample (markup, quotes, odd names)."""
+    from labbook.exports.ris import to_ris
+
+    for pubs in (corpus, list(sample.values())):
+        assert to_ris(pubs, record_text=lambda pub: to_ris([pub])) == to_ris(pubs)
