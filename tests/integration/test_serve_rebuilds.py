@@ -134,10 +134,14 @@ def test_unchanged_pages_are_reused_and_the_site_is_a_full_build(project: Path, 
     """A rebuild with nothing changed builds one probe page and reuses every other publication page."""
     assert server.build() == []
     assert differences(server.site, full_build(project)) == []
+    downloads = {p: p.stat().st_ino for p in (server.site / "publications").glob("*/*.ris")}
     reused = server.build()
     # five publication pages (the crossref parent proc2022 is not listed) and two person pages: one is the probe
     assert len(reused) == 6
     assert differences(server.site, full_build(project)) == []
+    # A reused page's downloads came back with its folder: the same files, not written again.
+    kept = [p for p in downloads if f"publications/{p.parent.name}.md" in reused]
+    assert len(kept) >= 3 and all(p.stat().st_ino == downloads[p] for p in kept)
 
 
 def test_an_edited_entry_shows_and_nothing_else_differs(project: Path, server: Server) -> None:

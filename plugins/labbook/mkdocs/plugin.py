@@ -131,6 +131,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             if files.get_file_from_path(asset.dest) is None:
                 files.append(File.generated(config, asset.dest, content=asset.content()) if asset.own
                              else File.generated(config, asset.dest, abs_src_path=str(asset.source)))
+        reused_folders: set[str] = set()
         for page in self.plan.pages.values():
             self.reuse.prepare(page, urls.url_of_src(page.src_uri), config.site_url)
             reused = self.reuse.reuses(page)
@@ -141,8 +142,14 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             files.append(file)
             self.reuse.track(page, file, reused=reused)
+            if reused and file.dest_uri.endswith("/index.html"):
+                reused_folders.add(posixpath.dirname(file.dest_uri))
         for path, content in self.plan.files.items():
-            files.append(File.generated(config, path, content=content))
+            # A reused page's folder comes back whole after the build (its downloads, made from the same entry,
+            # with it): MkDocs need not write them again.
+            kept = posixpath.dirname(path) in reused_folders
+            files.append(File.generated(config, path, content=content,
+                                        inclusion=InclusionLevel.EXCLUDED if kept else InclusionLevel.UNDEFINED))
         for path, content in self.plan.replacements.items():
             own = files.get_file_from_path(path)
             if own is not None:
