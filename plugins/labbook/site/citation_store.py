@@ -71,14 +71,16 @@ class CitationStore:
     def prefetch(self, pubs: Sequence[Publication], styles: Sequence[CitationStyle]) -> None:
         """Start formatting, in worker processes, the citations of ``pubs`` in ``styles`` that are not stored
         (when there are enough of them and workers may be used: see :mod:`labbook.site.citation_pool`)."""
+        workers = worker_count()
+        if not workers or len(pubs) * len(styles) < MIN_CITATIONS or not may_fork():
+            return  # (mkdocs serve has other threads: no workers, and no need to look at every entry here)
         jobs: list[Job] = []
         for pub in pubs:
             wanted = [(key, i) for i, style in enumerate(styles) if (key := self._key(pub, style)) not in self._stored]
             if wanted:
                 jobs.append((pub.key, publication_to_csl(pub), wanted))
-        workers = worker_count()
         count = sum(len(w) for _, _, w in jobs)
-        if workers and count >= MIN_CITATIONS and may_fork():
+        if count >= MIN_CITATIONS:
             self._pool = CitationPool(jobs, styles, workers)
             self.prefetching = (count, workers)
 
