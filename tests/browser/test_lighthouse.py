@@ -2,12 +2,13 @@
 pages and on a plain Material page with the same theme, the reference.
 
 Every page must score 100 for accessibility, best practices and SEO; for performance the aim is no more than
-:data:`PERFORMANCE_SLACK` below the plain page (an expected failure for now, see the test). The scores go to
+:data:`PERFORMANCE_SLACK` below the plain page and at least :data:`PERFORMANCE_FLOOR`. The scores go to
 test-artifacts/lighthouse.json. Lighthouse is installed with npm, pinned, into .venv/lighthouse/ on first use;
 when npm cannot reach its registry the test skips with the reason (it fails instead under ``CI=true``). Pages are
 served gzip-compressed, as any static host serves them. Performance is measured with Lighthouse's simulated
-mobile throttling, so a busy machine moves it a little: ``LABBOOK_LIGHTHOUSE_RUNS`` (default 1) takes the
-median of that many runs per page.
+mobile throttling, so a busy machine moves it by a few points: every score is the median of
+``LABBOOK_LIGHTHOUSE_RUNS`` runs per page (default 3 under ``CI=true``, where the test is the yardstick, 1 on a
+developer's machine; three runs of the six pages take about five minutes).
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ VERSION = "12.2.3"
 CACHE = ROOT / ".venv" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PERFORMANCE_SLACK = 3
+PERFORMANCE_FLOOR = 85
+#: Pages whose performance is known to miss the aim, with why (an expected failure for those pages only).
+KNOWN_SLOW: dict[str, str] = {}
 
 #: The example's pages Lighthouse scores, by a short name.
 PAGES = {
@@ -134,11 +138,17 @@ def reference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+def lighthouse_runs() -> int:
+    """How many runs each score is the median of: ``LABBOOK_LIGHTHOUSE_RUNS``, else 3 under ``CI=true``, else 1."""
+    default = "3" if os.environ.get("CI", "").lower() == "true" else "1"
+    return max(1, int(os.environ.get("LABBOOK_LIGHTHOUSE_RUNS") or default))
+
+
 def scores(binary: Path, url: str, name: str) -> dict[str, int]:
     """Lighthouse's category scores (0-100) for ``url``, mobile profile; the report is kept as an artefact."""
     out = ARTIFACTS / "lighthouse" / f"{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    runs = max(1, int(os.environ.get("LABBOOK_LIGHTHOUSE_RUNS", "1")))
+    runs = lighthouse_runs()
     found: dict[str, list[int]] = {c: [] for c in CATEGORIES}
     for _ in range(runs):
         proc = subprocess.run(
@@ -188,12 +198,13 @@ def test_accessibility_best_practices_and_seo_are_100(results: dict[str, dict[st
     assert not problems, json.dumps(results, indent=2) + "\n" + "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=False, reason="not there yet on every page (docs/reference/performance.md): the paper "
-                   "page typesets its visible abstract's math with MathJax, and the long lists cost layout and "
-                   "Material's script time on a throttled phone")
-def test_performance_is_near_the_plain_material_page(results: dict[str, dict[str, int]]) -> None:
-    """Mobile performance is at most :data:`PERFORMANCE_SLACK` below the plain Material page's."""
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=KNOWN_SLOW[name]))
+                                  if name in KNOWN_SLOW else name for name in PAGES])
+def test_performance_is_near_the_plain_material_page(results: dict[str, dict[str, int]], name: str) -> None:
+    """Mobile performance is at least :data:`PERFORMANCE_FLOOR` and at most :data:`PERFORMANCE_SLACK` below the
+    plain Material page's (medians of the same number of runs, taken in the same session)."""
     reference = results["reference (plain Material)"]["performance"]
-    slow = [f"{name}: {results[name]['performance']} < {reference} - {PERFORMANCE_SLACK}" for name in PAGES
-            if results[name]["performance"] < reference - PERFORMANCE_SLACK]
-    assert not slow, json.dumps(results, indent=2) + "\n" + "\n".join(slow)
+    score = results[name]["performance"]
+    assert score >= PERFORMANCE_FLOOR and score >= reference - PERFORMANCE_SLACK, (
+        f"{name}: performance {score} (needs >= {PERFORMANCE_FLOOR} and >= reference {reference} - "
+        f"{PERFORMANCE_SLACK})\n" + json.dumps(results, indent=2))
