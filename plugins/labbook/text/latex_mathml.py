@@ -51,6 +51,7 @@ _VARIANT_NAMES: Final = {
     "sans-serif": "SANS-SERIF", "bold-sans-serif": "SANS-SERIF BOLD", "sans-serif-italic": "SANS-SERIF ITALIC",
     "monospace": "MONOSPACE",
 }
+_GREEK = re.compile(r"GREEK (CAPITAL|SMALL) LETTER (\w+)")
 _DIGITS: Final = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
 _TEX_ANNOTATION = re.compile(
     r'<math display="(block|inline)">.*?<annotation encoding="application/x-tex">(.*?)</annotation>'
@@ -60,12 +61,17 @@ _TEX_ANNOTATION = re.compile(
 def _styled(char: str, variant: str) -> str:
     """``char`` as Unicode's mathematical letter or digit in ``variant`` (unchanged where Unicode has none)."""
     style = _VARIANT_NAMES.get(variant)
-    if style is None or not char.isascii() or not char.isalnum():
+    if style is None or not char.isalnum():
         return char
-    if char.isdigit():
+    if char.isascii() and char.isdigit():
         name = f"MATHEMATICAL {style} DIGIT {_DIGITS[int(char)]}"
-    else:
+    elif char.isascii():
         name = f"MATHEMATICAL {style} {'CAPITAL' if char.isupper() else 'SMALL'} {char.upper()}"
+    else:  # Greek: GREEK SMALL LETTER ALPHA -> MATHEMATICAL BOLD ITALIC SMALL ALPHA
+        greek = _GREEK.fullmatch(unicodedata.name(char, ""))
+        if greek is None:
+            return char
+        name = f"MATHEMATICAL {style} {greek[1]} {greek[2]}"
     try:
         return unicodedata.lookup(name)
     except KeyError:  # the letters Unicode placed in Letterlike Symbols (ℝ, ℋ ...) latex2mathml already writes
@@ -110,7 +116,7 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
     if root.tag != f"{_NS}math" or (root.text and root.text.strip()):
         return None
     for child in root:
-        if not _write(child, inner):
+        if not _write(child, inner) or (child.tail or "").strip():
             return None
     mode = "block" if display else "inline"
     return (f'<math display="{mode}"><semantics><mrow>{"".join(inner)}</mrow>'

@@ -74,6 +74,7 @@ def test_math_alphabets_become_unicode_letters() -> None:
     assert [mi.text for mi in bold.iter("mi")] == ["𝒙", "𝐖"]
     assert all(mi.get("mathvariant") is None for mi in bold.iter("mi"))
     assert [mi.text for mi in tree(tex_to_mathml(r"\mathbb{R}^n")).iter("mi")] == ["ℝ", "n"]
+    assert [mi.text for mi in tree(tex_to_mathml(r"\boldsymbol{\alpha} \mathtt{x1}")).iter("mi")] == ["𝜶", "𝚡"]
     upright = tree(tex_to_mathml(r"\mathrm{width}"))
     assert upright.find(".//mi").get("mathvariant") == "normal"
 
