@@ -11,7 +11,8 @@ in its output (as ``<mi>\\foo</mi>``), or writes an element or attribute outside
 :data:`ATTRIBUTES` (``\\href``, ``\\style`` and their like, which MathJax's ``safe`` extension filters, or raw
 markup from ``\\text{<b>}``). The MathML written is rebuilt from the parsed tree, so nothing else can reach the
 page. The TeX source is kept in an ``annotation`` (not drawn, not read aloud), which :func:`mathml_to_tex` gives
-back for the plain-text uses (search text) that showed TeX before.
+back for the plain-text uses (the list's search text) that showed TeX before; Material's search index reads it
+too, since the drawn part is marked ``data-search-exclude``.
 """
 
 from __future__ import annotations
@@ -119,7 +120,13 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
         if not _write(child, inner) or (child.tail or "").strip():
             return None
     mode = "block" if display else "inline"
-    return (f'<math display="{mode}"><semantics><mrow>{"".join(inner)}</mrow>'
+    body = "".join(inner)
+    # Material's search indexes the TeX (the annotation), not the drawn symbols as well, and drops the attribute.
+    # Its parser ends an excluded element at the first closing tag of the same name, so the wrapper's name must
+    # not occur inside (an mpadded or mstyle without attributes is drawn as a plain mrow).
+    wrapper = next((tag for tag in ("mpadded", "mstyle") if f"<{tag}" not in body), None)
+    drawn = f'<{wrapper} data-search-exclude="1">{body}</{wrapper}>' if wrapper else f"<mrow>{body}</mrow>"
+    return (f'<math display="{mode}"><semantics>{drawn}'
             f'<annotation encoding="application/x-tex">{escape(tex)}</annotation></semantics></math>')
 
 

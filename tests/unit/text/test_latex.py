@@ -421,7 +421,7 @@ def test_corpus_html_and_text_agree(name: str) -> None:
 
 OWN_TAG = re.compile(
     r'</?(?:em|strong|code|sup|sub)>|<a href="[^"<>]*">|</a>|<span class="arithmatex">|</span>'
-    r'|</?(?:math|semantics|annotation|m[a-z]+)(?: [a-z]+="[^"<>]*")*>'
+    r'|</?(?:math|semantics|annotation|m[a-z]+)(?: [a-z-]+="[^"<>]*")*>'
 )
 TEX_PIECES = [
     "\\", "{", "}", "$", "$$", "\\$", "\\(", "\\)", "\\[", "\\]", "~", "-", "--", "`", "'", "\\'", '\\"',
