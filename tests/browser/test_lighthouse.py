@@ -44,7 +44,11 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PERFORMANCE_SLACK = 3
 PERFORMANCE_FLOOR = 85
 #: Pages whose performance is known to miss the aim, with why (an expected failure for those pages only).
-KNOWN_SLOW: dict[str, str] = {}
+KNOWN_SLOW: dict[str, str] = {
+    "publications": "the list's first 20 full cards and Material's start-up over ~900 elements cost style, layout "
+                    "and script time on the throttled phone: 88-94 against a reference of 95-97 in three sessions "
+                    "of three runs on a busy 2-core machine (docs/reference/performance.md)",
+}
 
 #: The example's pages Lighthouse scores, by a short name.
 PAGES = {
