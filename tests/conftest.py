@@ -121,11 +121,12 @@ def run_build(project: Path, *, strict: bool = True) -> BuildResult:
 
 
 def visible_text(html: str) -> str:
-    """The text a reader sees: without code blocks (BibTeX source), scripts, styles and math spans."""
+    """The text a reader sees: without code blocks (BibTeX source), scripts, styles, math spans left to MathJax
+    and the TeX annotations of MathML formulas."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.select("script, style, pre, code, .arithmatex, head"):
+    for tag in soup.select("script, style, pre, code, .arithmatex, annotation, head"):
         tag.decompose()
     return soup.get_text(" ")
 

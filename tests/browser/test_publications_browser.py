@@ -14,6 +14,8 @@ from tests.browser.conftest import PHONE
 pytestmark = pytest.mark.browser
 
 MATH_PAGE = "publications/zeng2024expressive/"
+#: A research note (Markdown the lab writes) with math: MathJax typesets it.
+NOTE_WITH_MATH = "notes/low-rank-adaptation-open-questions/"
 
 
 def fold(text: str) -> str:
@@ -246,22 +248,37 @@ def test_cite_menu_copies_a_formatted_citation(open_tab, scheme: str) -> None:
     assert copied.strip() == shown.strip() and copied.startswith("Zeng, Y., & Lee, K. (2024).")
 
 
-def test_math_is_typeset_by_the_self_hosted_mathjax(open_tab) -> None:
-    """Inline math from the BibTeX abstract is typeset by MathJax loaded from the site itself, fonts too."""
+def test_math_in_publication_data_is_mathml_without_mathjax(open_tab) -> None:
+    """Math from the BibTeX abstract is MathML written at build time: the browser draws it, nothing is typeset
+    on the phone and MathJax is not requested (the page carries no MathJax marker)."""
     tab = open_tab()
-    page = tab.open(MATH_PAGE)
-    page.wait_for_selector(".lb-abstract mjx-container", timeout=15_000)
-    assert page.locator(".lb-abstract mjx-container").count() == 3
+    page = tab.open(MATH_PAGE, idle=True)
+    math = page.locator(".lb-abstract math")
+    assert math.count() == 3
+    assert page.locator("[data-lb-mathjax], .lb-abstract .arithmatex").count() == 0
+    box = math.nth(2).bounding_box()  # width(f) x depth(f̄) / depth(f): drawn, on one line of text
+    assert box is not None and box["width"] > 100 and 10 < box["height"] < 40
+    assert page.locator(".lb-abstract math annotation").first.is_hidden()
+    assert not [u for u in tab.requests if "mathjax" in u.lower()]
+
+
+def test_math_in_a_note_is_typeset_by_the_self_hosted_mathjax(open_tab) -> None:
+    """Math in the lab's own Markdown (a note) is typeset by MathJax loaded from the site itself, fonts too."""
+    tab = open_tab()
+    page = tab.open(NOTE_WITH_MATH)
+    page.wait_for_selector(".md-content mjx-container", timeout=15_000)
+    assert page.locator(".md-content mjx-container").count() == 5
     mathjax = [u for u in tab.requests if "mathjax" in u]
     assert any(u.endswith("assets/labbook/mathjax/tex-mml-chtml.js") for u in mathjax)
     assert all(u.startswith(tab.base) for u in mathjax)
 
 
-def test_pages_without_math_transfer_no_mathjax(open_tab) -> None:
-    """Pages whose content holds no math never request MathJax (1 MB on a phone), not even after scrolling;
-    nor does the home page, whose papers' abstracts (one with math) load only when a reader opens them."""
+def test_pages_without_mathjax_math_transfer_no_mathjax(open_tab) -> None:
+    """Pages whose content holds no math for MathJax never request it (1 MB on a phone), not even after
+    scrolling: nor the home page, whose papers' abstracts load only when a reader opens them, nor a paper
+    whose abstract's math is MathML."""
     tab = open_tab()
-    for path in ("", "people/", "talks/", "publications/kim2026transformers/"):
+    for path in ("", "people/", "talks/", "publications/kim2026transformers/", MATH_PAGE):
         page = tab.open(path, idle=True)
         assert page.locator("[data-lb-mathjax]").count() == 0, path
         page.mouse.wheel(0, 20_000)
@@ -269,23 +286,22 @@ def test_pages_without_math_transfer_no_mathjax(open_tab) -> None:
     assert not [u for u in tab.requests if "mathjax" in u.lower()]
 
 
-def test_math_in_a_closed_panel_loads_mathjax_when_opened(open_tab) -> None:
-    """On the list, math hidden in closed abstracts costs nothing until a reader opens one."""
+def test_math_in_a_closed_panel_is_mathml_when_opened(open_tab) -> None:
+    """On the list, an abstract opened on demand brings its MathML along: nothing more to load."""
     tab = open_tab()
     page = tab.open("publications/?search=expressive", idle=True)
-    before = [u for u in tab.requests if "mathjax" in u.lower()]
     page.click("article#zeng2024expressive button.lb-toggle[aria-controls^='lb-abs']")
-    page.wait_for_selector("article#zeng2024expressive .lb-abstract mjx-container", timeout=15_000)
-    assert before == []
-    assert any(u.endswith("assets/labbook/mathjax/tex-mml-chtml.js") for u in tab.requests)
+    page.wait_for_selector("article#zeng2024expressive .lb-abstract math", timeout=15_000)
+    assert page.locator("article#zeng2024expressive .lb-abstract math").count() == 3
+    assert not [u for u in tab.requests if "mathjax" in u.lower()]
 
 
 def test_math_is_typeset_after_instant_navigation(open_tab) -> None:
-    """A page with math reached through instant navigation is typeset as well."""
-    page = open_tab().open("publications/", idle=True)
+    """A note with math reached through instant navigation is typeset as well."""
+    page = open_tab().open("notes/", idle=True)
     page.evaluate("window.__same_document = true")
-    page.click("article#zeng2024expressive .lb-pub-title a")
-    page.wait_for_selector(".lb-pub-page .lb-abstract mjx-container", timeout=15_000)
+    page.click(f".md-content a[href$='{NOTE_WITH_MATH.split('/')[1]}/']")
+    page.wait_for_selector(".md-content mjx-container", timeout=15_000)
     assert page.evaluate("window.__same_document") is True
 
 

@@ -82,8 +82,10 @@ def test_axe_finds_no_serious_problem_and_screenshots(open_tab, name: str, schem
     page = tab.open(MAIN_PAGES[name])
     expected = "slate" if scheme == "dark" else "default"
     assert page.get_attribute("body", "data-md-color-scheme") == expected
-    if name == "publication":
-        page.wait_for_selector(".lb-abstract mjx-container")
+    if name == "publication":  # MathML from the BibTeX abstract (axe checks it as it is)
+        page.wait_for_selector(".lb-abstract math")
+    if name == "note":  # MathJax's output for the note's own math
+        page.wait_for_selector(".md-content mjx-container", timeout=15_000)
     tab.screenshot(f"{name}-{scheme}")
     results = _AXE.run(page, options={"resultTypes": ["violations", "incomplete"]}).response
     by_impact: dict[str, int] = {}

@@ -19,6 +19,7 @@ BIB = r"""
 MATH_BIB = BIB + r"""
 @article{mathy2023, title = {Bounds for $O(n \log n)$ Sorting}, author = {Lee, Kangwook}, journal = {J. Tests},
   year = {2023}}
+@article{odd2022, title = {A $\foo{q}$ Case}, author = {Lee, Kangwook}, journal = {J. Tests}, year = {2022}}
 """
 
 
@@ -33,8 +34,9 @@ def has_marker(html: str) -> bool:
 
 
 def test_mathjax_only_where_there_is_math(make_site) -> None:
-    """With ``mathjax: true``, no page links MathJax by a script tag; only pages whose content holds math
-    (a lab's own Markdown page, a generated page from data) carry the marker that makes labbook.js load it."""
+    """With ``mathjax: true``, no page links MathJax by a script tag; only pages whose content holds math for it
+    (a lab's own Markdown page, or data with a formula latex2mathml could not make MathML) carry the marker that
+    makes labbook.js load it. Data math that became MathML needs no MathJax."""
     build = make_site({
         "data/publications.bib": MATH_BIB,
         "docs/theory.md": "# Theory\n\nEuler: $e^{i\\pi} + 1 = 0$.\n",
@@ -42,11 +44,12 @@ def test_mathjax_only_where_there_is_math(make_site) -> None:
     }, labbook={"mathjax": True})
     pages = {p: build.html(p) for p in ("index.html", "plain/index.html", "theory/index.html",
                                         "publications/index.html", "publications/mathy2023/index.html",
-                                        "publications/plain2024/index.html")}
+                                        "publications/plain2024/index.html", "publications/odd2022/index.html")}
     for path, html in pages.items():
         assert not [s for s in scripts(html) if "mathjax" in s.lower() and "labbook.js" not in s], path
     with_math = {p for p, html in pages.items() if has_marker(html)}
-    assert with_math == {"theory/index.html", "publications/index.html", "publications/mathy2023/index.html"}
+    assert with_math == {"theory/index.html", "publications/index.html", "publications/odd2022/index.html"}
+    assert "<math" in pages["publications/mathy2023/index.html"]
     assert (build.site / "assets/labbook/mathjax/tex-mml-chtml.js").is_file()
     assert not (build.site / "assets/labbook/mathjax-config.js").exists()
 

@@ -33,3 +33,16 @@ def test_list_page_is_searchable_without_entry_pages(make_site) -> None:  # type
     locations = _locations(result)
     assert any(loc.split("#")[0] == "publications/" for loc in locations)
     assert "Alpha Paper" in result.html("search/search_index.json")
+
+
+def test_math_is_indexed_as_its_tex_once(make_site) -> None:  # type: ignore[no-untyped-def]
+    """A formula of an abstract is MathML on the page; the index holds its TeX (the annotation), not the drawn
+    symbols as well, and the page keeps no search attribute."""
+    bib = "@article{gamma2024, title = {Gamma}, author = {Lee, K}, journal = {J}, year = {2024},\n" \
+          "  abstract = {Rank $\\frac{d}{2}$ is enough.}}\n"
+    result = make_site({"data/publications.bib": bib})
+    index = json.loads(result.html("search/search_index.json"))
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("publications/gamma2024/"))
+    assert "Rank \\frac{d}{2} is enough." in text
+    page = result.html("publications/gamma2024/index.html")
+    assert "<mfrac>" in page and "<mpadded>" in page  # Material removed the attribute once it had read it

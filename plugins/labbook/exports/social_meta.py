@@ -3,6 +3,9 @@ an image in chat apps and social networks (which read these tags rather than the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
 from markupsafe import Markup
 
 _PROPERTY = Markup('<meta property="{}" content="{}">')
@@ -37,3 +40,14 @@ def plain(text: object) -> str:
     return Markup(str(text)).unescape() if text else ""
 
 
+
+
+def share_image(candidates: Iterable[object]) -> str | None:
+    """The site's image for shared links of pages without their own (a paper without a ``preview``, a list page):
+    the first of ``candidates`` (in labbook's order: the landing page's hero image, ``group_photo``, the theme's
+    logo) that a link preview can show. SVG is passed over: Facebook, X and LinkedIn do not show it."""
+    for candidate in candidates:
+        value = str(candidate or "").strip()
+        if value and not urlsplit(value).path.lower().endswith((".svg", ".svgz")):
+            return value
+    return None

@@ -17,7 +17,7 @@ PDF_FIELDS = frozenset({"pdf", "supp", "poster", "slides"})
 PREVIEW_DIR = "assets/img/publication_preview/"
 PDF_DIR = "assets/pdf/"
 
-_MATH = re.compile(r'(<span class="arithmatex">.*?</span>)', re.S)
+_MATH = re.compile(r'(<span class="arithmatex">.*?</span>|<math\b.*?</math>)', re.S)
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 
 

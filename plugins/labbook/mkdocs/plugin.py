@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from labbook.diagnostics import Diagnostic, Severity
 from labbook.exports.citations import StyleError, resolve_style
-from labbook.exports.social_meta import plain, social_meta
+from labbook.exports.social_meta import plain, share_image, social_meta
 from labbook.mkdocs.bytecode import TemplateCodeCache
 from labbook.mkdocs.config import LabbookConfig
 from labbook.mkdocs.layout import hide_columns
@@ -30,7 +30,7 @@ from labbook.mkdocs.reuse import ServeReuse
 from labbook.render.environment import PACKAGE_TEMPLATES
 from labbook.render.fragments import FragmentCache
 from labbook.render.generated import GeneratedPage, insert_prelude
-from labbook.render.home_page import HOME_TEMPLATE, home_parts
+from labbook.render.home_page import HOME_TEMPLATE, hero_image, home_parts
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
 from labbook.site.assets import NOSCRIPT_STYLE, mark_math, scripts, site_assets, stylesheets
@@ -66,6 +66,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self._template_code: TemplateCodeCache | None = None
         self._citations: CitationStore | None = None
         self.shapes = PageShapes()
+        # The landing page's hero image, the first choice for shared links of pages without their own image.
+        self._hero_image: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the caches survive.
@@ -171,6 +173,8 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._generated(page)
         mathjax = self.settings is not None and self.settings.mathjax
+        if page.meta.get("template") == HOME_TEMPLATE:  # every page's content is made before the first is written
+            self._hero_image = hero_image(page.meta)
         if generated is not None:
             if not generated.in_nav:
                 self.shapes.plan(page, generated.edit_path)
@@ -214,7 +218,9 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         if generated is not None and generated.head is not None:
             head += str(generated.head(page.canonical_url, base))
         if generated is not None:
-            head += "\n" + _social(page, config, generated)
+            fallback = share_image([self._hero_image, self.settings and self.settings.group_photo,
+                                    config.theme.get("logo")])
+            head += "\n" + _social(page, config, generated, fallback)
         at = output.find("</head>")
         return output if at < 0 else output[:at] + head + "\n" + output[at:]
 
@@ -254,8 +260,8 @@ def plugin_settings(options: dict[str, Any], config: MkDocsConfig) -> Settings:
         raise PluginError(f"labbook: {exc}") from exc
 
 
-def _social(page: Page, config: MkDocsConfig, generated: GeneratedPage) -> str:
-    image = generated.meta.get("image")
+def _social(page: Page, config: MkDocsConfig, generated: GeneratedPage, fallback: str | None) -> str:
+    image = generated.meta.get("image") or fallback
     return social_meta(title=plain(page.meta.get("title") or page.title or ""),
                        description=plain(page.meta.get("description") or config.site_description or ""),
                        url=page.canonical_url, site_name=config.site_name or "",

@@ -79,6 +79,13 @@ def home_parts(meta: Mapping[str, Any], views: LabViews, renderer: Renderer, bas
     return parts
 
 
+def hero_image(meta: Mapping[str, Any]) -> str | None:
+    """The landing page's hero image (front matter ``hero.image``) when it is a safe URL; relative to the site root."""
+    hero = meta.get("hero")
+    image = hero.get("image") if isinstance(hero, Mapping) else None
+    return check_url(str(image)) if image else None
+
+
 def _themes(value: Any, views: LabViews, parts: HomeParts) -> list[dict[str, Any]]:
     if value is None:
         return []

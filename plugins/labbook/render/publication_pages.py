@@ -91,7 +91,8 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
 
     markdown, reuse_key = views.fragment(("skeleton", src_uri, index_url, site_url), pub, skeleton)
     return GeneratedPage(
-        meta={"og_type": "article"},
+        # The paper's preview is its image in shared links (the site's image stands in without one).
+        meta={"og_type": "article", "image": pub.extra.get("preview") or None},
         src_uri=src_uri,
         markdown=markdown,
         slots=slots,

@@ -81,7 +81,8 @@ def latex_to_html(text: str) -> str:
     """Convert TeX from a BibTeX field into an HTML fragment, safe to insert into a page.
 
     Text is HTML-escaped exactly once; the only real tags are the ones this function emits
-    (em, strong, code, sup, sub, a with an http(s)/mailto href, and arithmatex math spans).
+    (em, strong, code, sup, sub, a with an http(s)/mailto href, MathML formulas from
+    :mod:`labbook.text.latex_mathml`, and arithmatex math spans for the formulas it leaves to MathJax).
     """
     return _cached(_as_str(text), _HTML)
 

@@ -14,6 +14,7 @@ from typing import Final
 from markupsafe import escape
 
 from labbook.text.latex_commands import INVISIBLE_ARGS, TYPESETTING, stack_accents
+from labbook.text.latex_mathml import tex_to_mathml
 from labbook.text.latex_symbols import (
     ACCENTS,
     CONTROL_SYMBOLS,
@@ -97,7 +98,11 @@ def _math(tex: str, display: bool, mode: int) -> str:
         return ""
     if mode != HTML:
         return f"$${tex}$$" if display else f"${tex}$"
-    # Exactly what pymdownx.arithmatex emits in "generic" mode, so the page's MathJax/KaTeX finds it.
+    # MathML, drawn by the browser without a script; a formula latex2mathml cannot convert stays TeX, exactly
+    # what pymdownx.arithmatex emits in "generic" mode, so the page's MathJax/KaTeX finds it.
+    mathml = tex_to_mathml(tex, display)
+    if mathml is not None:
+        return mathml
     opening, closing = ("\\[", "\\]") if display else ("\\(", "\\)")
     return f'<span class="arithmatex">{opening}{escape(tex)}{closing}</span>'
 

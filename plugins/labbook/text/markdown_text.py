@@ -35,6 +35,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from labbook.text.latex_mathml import mathml_to_tex
 from labbook.text.remote_media import REMOTE_MEDIA_HINT, refused_remote
 from labbook.text.safe_urls import check_url, is_site_relative
 
@@ -221,5 +222,5 @@ def with_base(rendered: str, base: str) -> str:
 
 
 def plain_text(rendered: str) -> str:
-    """The visible text of rendered HTML (for JSON-LD descriptions and meta tags)."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split())
+    """The visible text of rendered HTML (for JSON-LD descriptions and meta tags); a formula is its TeX."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", mathml_to_tex(rendered))).split())

@@ -80,7 +80,7 @@ def test_every_id_form_adds_the_right_entry_and_the_site_builds_strictly(
     for key, _, _ in FORMS.values():
         assert (build.site / "publications" / key / "index.html").is_file(), key
     page = build.html("publications/thanassi2012delineating/index.html")
-    assert '<span class="arithmatex">\\(P&lt;0.001\\)</span>' in page
+    assert '<mo>&lt;</mo><mn>0.001</mn>' in page and '"application/x-tex">P&lt;0.001</annotation>' in page
     assert "Wübben" in build.html("publications/immink2017proceedings/index.html")
 
     again = CliRunner().invoke(main, ["add", *FORMS], catch_exceptions=False)

@@ -44,10 +44,11 @@ def test_others_becomes_et_al() -> None:
 
 
 def test_title_latex_and_math() -> None:
-    """Accents become Unicode, protection braces vanish, math is kept for the page's math renderer."""
+    """Accents become Unicode, protection braces vanish, math becomes MathML."""
     p, _ = pub(r"title={{B}ayesian {\"o}ptimisation of $k$-means}, year=2020, author={A B}")
     assert p.title_text == "Bayesian öptimisation of $k$-means"
-    assert '<span class="arithmatex">\\(k\\)</span>-means' in p.title_html
+    assert '<mi>k</mi>' in p.title_html
+    assert '"application/x-tex">k</annotation></semantics></math>-means' in p.title_html
 
 
 def test_missing_title_is_reported_and_key_shown() -> None:

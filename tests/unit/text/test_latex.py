@@ -15,13 +15,18 @@ from pybtex.database.input.bibtex import LowLevelParser
 
 from labbook.text import latex
 from labbook.text.latex import latex_to_html, latex_to_text, strip_tex_for_sort
+from labbook.text.latex_mathml import tex_to_mathml
 from tests.conftest import shared_data
 
 NBSP = "\u00a0"
 
 
 def m(tex: str, display: bool = False) -> str:
-    """The arithmatex span latex_to_html must produce for already HTML-escaped TeX."""
+    """What latex_to_html must produce for already HTML-escaped TeX: MathML (tests/unit/text/test_latex_mathml.py
+    checks it) or, for a formula latex2mathml cannot convert, the arithmatex span MathJax typesets."""
+    mathml = tex_to_mathml(html.unescape(tex), display)
+    if mathml is not None:
+        return mathml
     opening, closing = ("\\[", "\\]") if display else ("\\(", "\\)")
     return f'<span class="arithmatex">{opening}{tex}{closing}</span>'
 
@@ -364,7 +369,7 @@ def test_module_does_not_import_mkdocs() -> None:
 
 CORPUS_FILES = ("lengerichlab_papers.bib", "dealii_publications-2019.bib")
 DISPLAY_FIELDS = {"title", "author", "journal", "booktitle"}
-SPAN = re.compile(r'<span class="arithmatex">\\[(\[].*?\\[)\]]</span>')
+SPAN = re.compile(r'<span class="arithmatex">\\[(\[].*?\\[)\]]</span>|<math .*?</math>')
 TEXT_MATH = re.compile(r"\$\$.*?\$\$|\$.*?\$")
 
 
@@ -416,6 +421,7 @@ def test_corpus_html_and_text_agree(name: str) -> None:
 
 OWN_TAG = re.compile(
     r'</?(?:em|strong|code|sup|sub)>|<a href="[^"<>]*">|</a>|<span class="arithmatex">|</span>'
+    r'|</?(?:math|semantics|annotation|m[a-z]+)(?: [a-z-]+="[^"<>]*")*>'
 )
 TEX_PIECES = [
     "\\", "{", "}", "$", "$$", "\\$", "\\(", "\\)", "\\[", "\\]", "~", "-", "--", "`", "'", "\\'", '\\"',

@@ -20,6 +20,8 @@
   function onClick(event) {
     var target = event.target.closest ? event.target.closest("button") : null;
     if (!target) return;
+    // A chip clicked before the filters' deferred set-up (see init) sets them up first, so its press counts.
+    if (target.classList.contains("lb-chip")) initFacets(document);
     if (target.classList.contains("lb-toggle") || target.classList.contains("lb-etal")) {
       var panel = document.getElementById(target.getAttribute("aria-controls"));
       if (!panel) return;
@@ -208,7 +210,6 @@
     this.form = form;
     var scope = form.closest("article") || document;
     this.scope = scope;
-    this.items = Array.prototype.slice.call(scope.querySelectorAll(form.getAttribute("data-lb-items")));
     this.groups = Array.prototype.slice.call(scope.querySelectorAll(form.getAttribute("data-lb-groups") || "none"));
     this.count = scope.querySelector("[data-lb-count]");
     this.empty = scope.querySelector("[data-lb-empty]");
@@ -223,17 +224,7 @@
     var searchSrc = form.getAttribute("data-lb-search-src");
     this.searchSrc = searchSrc ? new URL(searchSrc, window.location.href).href : null;
     var self = this;
-    this.records = this.items.map(function (item) {
-      return { item: item, text: self.textOf(item), values: {} };
-    });
-    this.records.forEach(function (rec) {
-      self.facets.forEach(function (f) {
-        // A short entry of a long list has no data-year of its own: its group holds it.
-        var holder = rec.item.closest("[data-" + f.attr + "]");
-        var raw = (holder ? holder.getAttribute("data-" + f.attr) : "") || "";
-        rec.values[f.name] = raw ? raw.split("|").map(fold) : [];
-      });
-    });
+    this.records = null;  // read from the items on first use (see getRecords)
     this.pending = false;
     form.hidden = false;
     form.setAttribute("data-lb-ready", "");
@@ -246,9 +237,37 @@
       self.changed();
       if (self.search) self.search.focus();
     });
-    this.setState(readQuery());
-    this.apply();
+    // The list as written is the unfiltered one, with its counts: only an address with a filter (a shared link),
+    // or a form the browser restored or the reader already typed into, needs filtering now. Otherwise the
+    // records are read when the browser is idle, not during the page's start-up.
+    var state = readQuery();
+    if (Object.keys(state).length) {
+      this.setState(state);
+      this.apply();
+    } else if (Object.keys(this.getState()).length) {
+      this.changed();
+    } else {
+      whenIdle(function () { self.getRecords(); });
+    }
   }
+
+  // Each filtered element with its search text and filter values, read once from the page.
+  Facets.prototype.getRecords = function () {
+    if (this.records) return this.records;
+    var self = this;
+    var items = this.scope.querySelectorAll(this.form.getAttribute("data-lb-items"));
+    this.records = Array.prototype.map.call(items, function (item) {
+      var rec = { item: item, text: self.textOf(item), values: {} };
+      self.facets.forEach(function (f) {
+        // A short entry of a long list has no data-year of its own: its group holds it.
+        var holder = item.closest("[data-" + f.attr + "]");
+        var raw = (holder ? holder.getAttribute("data-" + f.attr) : "") || "";
+        rec.values[f.name] = raw ? raw.split("|").map(fold) : [];
+      });
+      return rec;
+    });
+    return this.records;
+  };
 
   Facets.prototype.textOf = function (item) {
     var parts = this.searchIn ? item.querySelectorAll(this.searchIn) : [item];
@@ -259,7 +278,7 @@
   // A short entry became its full card: the record follows it (its filter values are the same).
   Facets.prototype.swapped = function (short, card) {
     var self = this;
-    this.records.forEach(function (rec) {
+    (this.records || []).forEach(function (rec) {  // records not read yet will find the card itself
       if (rec.item !== short) return;
       rec.item = card;
       if (!self.searchLoaded) rec.text = self.textOf(card);
@@ -274,7 +293,7 @@
       if (!response.ok) throw new Error(self.searchSrc + ": " + response.status);
       return response.json();
     }).then(function (texts) {
-      self.records.forEach(function (rec) {
+      self.getRecords().forEach(function (rec) {
         var text = texts[rec.item.id];
         if (typeof text === "string") rec.text = fold(text.replace(/\s+/g, " "));
       });
@@ -373,7 +392,8 @@
     var shown = 0;
     // For each filter, the values of the cards that every *other* filter lets through: the chip counts.
     var counts = facets.map(function () { return {}; });
-    this.records.forEach(function (rec) {
+    var records = this.getRecords();
+    records.forEach(function (rec) {
       var textOk = tokens.every(function (t) { return rec.text.indexOf(t) >= 0; });
       var fails = [];
       facets.forEach(function (f, i) {
@@ -407,7 +427,7 @@
         (toc[heading.id] || []).forEach(function (item) { item.hidden = !any; });
       }
     });
-    var total = this.records.length;
+    var total = records.length;
     var filtered = shown !== total || Object.keys(state).length > 0;
     if (this.count) {
       this.count.textContent = filtered
@@ -519,12 +539,21 @@
   /* ---- wiring --------------------------------------------------------------------------------------------- */
 
   document.addEventListener("click", onClick);
+  // Work the first paint does not need waits for the browser to be idle (at most a moment): run inside
+  // Material's start-up task, which its own document$ subscription is, it would make that long task longer.
+  function whenIdle(fn) {
+    if (window.requestIdleCallback) window.requestIdleCallback(fn, { timeout: 300 });
+    else window.setTimeout(fn, 1);
+  }
+
   function init() {
-    showEtAlButtons(document);
-    initFacets(document);
-    loadBadges(document);
-    initChunks(document);
-    setUpMath(document);
+    showEtAlButtons(document);  // now: the buttons take their place on the first paint, nothing shifts later
+    whenIdle(function () {
+      initFacets(document);
+      loadBadges(document);
+      initChunks(document);
+      setUpMath(document);
+    });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
