@@ -130,3 +130,17 @@ def test_worker_processes_make_the_same_site(make_site, monkeypatch: pytest.Monk
     assert sorted(after) == sorted(before)
     assert [path for path in before if before[path] != after[path]] == []
     assert len(json.loads((pooled.project / ".labbook/cache/citations.json").read_text("utf-8"))["citations"]) == 225
+
+
+def test_an_older_override_of_the_page_still_gets_its_citations(make_site) -> None:
+    """An override of publication_page.html written before the menu moved to publication_cite.html prints the
+    citations it is given (formatted when it reads them), and the built-in menu is not added to it."""
+    override = ('<article>{% for c in cites %}<p class="old-cite">{{ c.label }}: {{ c.html }}</p>{% endfor %}'
+                '{% if cites %}<p class="old-count">{{ cites|length }}</p>{% endif %}</article>')
+    build = make_site({"data/publications.bib": BIB, "overrides/labbook/publication_page.html": override})
+    soup = BeautifulSoup(build.html("publications/lee2023conf/index.html"), "html.parser")
+    assert [p.get_text().split(":")[0] for p in soup.select(".old-cite")] == ["APA", "IEEE", "Chicago", "ACM",
+                                                                              "Nature"]
+    assert soup.select_one(".old-count").get_text() == "5"
+    assert "Learning Things" in soup.select_one(".old-cite").get_text()
+    assert not soup.select(".lb-cite-menu")

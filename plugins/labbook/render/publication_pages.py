@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -18,6 +18,32 @@ from labbook.render.index_page import Section, count, index_page
 from labbook.render.publication_list import card, group_html, is_light, search_path, year_groups
 from labbook.render.publication_views import ViewBuilder
 from labbook.text.safe_urls import is_site_relative
+
+
+class OnDemand:
+    """A list made the first time it is read. The page's own template gets the citations this way: labbook's
+    does not read them (the menu goes in late, see :attr:`GeneratedPage.late`), so they are formatted when the
+    finished page needs them, while worker processes have had the most time to format them first; a lab's
+    older override that prints them still gets them."""
+
+    def __init__(self, make: Callable[[], list[dict[str, object]]]) -> None:
+        self._make = make
+        self._items: list[dict[str, object]] | None = None
+
+    def _list(self) -> list[dict[str, object]]:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __iter__(self) -> Iterator[dict[str, object]]:
+        return iter(self._list())
+
+    def __getitem__(self, index: int) -> dict[str, object]:
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
 
 #: Formats one entry in one citation style (:func:`~labbook.exports.citations.format_citation`, or a store of them).
 Formatter = Callable[[Publication, CitationStyle], Markup]
@@ -73,7 +99,7 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
     def slots(base: str) -> dict[str, str]:
         # cites and downloads too: a lab's override of publication_page.html may still print the menu itself.
         return {"main": views.fragment(("page", base, index_url, style_keys), pub, lambda: renderer.render(
-            "publication_page.html", p=views.publication(pub), base=base, index_url=index_url, cites=cites(),
+            "publication_page.html", p=views.publication(pub), base=base, index_url=index_url, cites=OnDemand(cites),
             downloads=dict(downloads or {}), cite_menu=Markup(LATE.format("cite"))))}
 
     def late(base: str) -> dict[str, str]:
