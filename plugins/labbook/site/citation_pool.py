@@ -1,12 +1,12 @@
 """Formatting a large lab's citations in other processes while the build goes on.
 
 citeproc-py is pure Python, so on a machine with two cores or more a lab with thousands of entries formats its
-citations faster in worker processes: they start as soon as the pages are planned and work through the entries
-in the order the pages will be written, while the build process reads the site's files and renders everything
-else. When the build reaches a publication page whose citations are not back yet, it waits for them if a
-worker has started on them, and formats them itself if none has (so no core ever idles while work is
-queued). A worker makes exactly what the build process would (the same function on the same CSL-JSON item);
-an entry it cannot format is left to the build process, which then reports it as it would have anyway.
+citations faster in worker processes: they start as soon as the pages are planned and work back from the last
+entry, while the build process reads the site's files and renders everything else. When the build reaches a
+publication page whose citations are not back yet, it formats them itself if no worker has taken them, and
+waits for them if one has (which happens only where the two meet). A worker makes exactly what the build
+process would (the same function on the same CSL-JSON item); an entry it cannot format is left to the build
+process, which then reports it as it would have anyway.
 
 ``LABBOOK_WORKERS`` sets the number of worker processes (``0``: format everything in the build process);
 by default one fewer than the machine's cores, at most four. Workers are started by forking, on Linux only
@@ -70,7 +70,12 @@ class CitationPool:
         # must not fork, and does not get here (see CitationStore.prefetch).
         context = multiprocessing.get_context("fork")
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        for start in range(0, len(jobs), CHUNK):
+        # The workers start from the last entries and the build process from the first (it formats, as its pages
+        # need them, the chunks no worker has taken): they meet in the middle, and neither waits for the other
+        # but there. (A chunk handed to a worker's queue cannot be taken back, so in page order the build process
+        # would wait for every chunk.)
+        starts = range(0, len(jobs), CHUNK)
+        for start in reversed(starts):
             chunk = list(jobs[start:start + CHUNK])
             future = self._executor.submit(format_jobs, chunk, self.styles)
             for key, _, _ in chunk:
