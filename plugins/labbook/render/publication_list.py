@@ -27,11 +27,12 @@ from labbook.model.publication import Publication
 from labbook.render.environment import Renderer
 from labbook.render.publication_views import ViewBuilder
 from labbook.render.site_urls import base_for
+from labbook.text.latex_mathml import compact_mathml
 from labbook.text.markdown_text import plain_text, with_base
 
 #: Entries shown as full cards in the page itself: more than a first screen on any device, and at about
 #: 2 kB a card, 40 kB of a page whose later entries cost about 270 bytes each.
-FIRST_CARDS = 20
+FIRST_CARDS = 12
 
 
 def year_groups(pubs: list[Publication]) -> list[tuple[str, list[Publication]]]:
@@ -70,7 +71,8 @@ def _short(pub: Publication, views: ViewBuilder, renderer: Renderer, base: str) 
     view = views.publication(pub)
     url = view["url"] or ""
     href = url[len(folder):] if folder and url.startswith(folder) else base + url
-    return views.fragment(("short", base), pub, lambda: renderer.render("publication_short.html", p=view, href=href))
+    return views.fragment(("short", base), pub, lambda: renderer.render(
+        "publication_short.html", p=view, href=href, title=Markup(compact_mathml(str(view["title_html"])))))
 
 
 def _list_dir(views: ViewBuilder) -> str:

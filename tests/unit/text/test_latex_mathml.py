@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from labbook.text.latex import latex_to_html, latex_to_text
-from labbook.text.latex_mathml import ATTRIBUTES, ELEMENTS, mathml_to_tex, tex_to_mathml
+from labbook.text.latex_mathml import ATTRIBUTES, ELEMENTS, compact_mathml, mathml_to_tex, tex_to_mathml
 from labbook.text.markdown_text import plain_text
 
 
@@ -101,3 +101,23 @@ def test_random_tex_gives_only_allowed_mathml(text: str) -> None:
         for element in root.iter():
             assert element.tag in ELEMENTS | {"semantics", "annotation"}, formula
             assert set(element.attrib) <= ATTRIBUTES | {"encoding", "data-search-exclude"}, formula
+
+
+@pytest.mark.parametrize("tex", [r"\alpha", r"\mathbb{R}^d", r"x^2 + y_i", r"\frac{a}{b}", r"\left(\frac{1}{2}\right)"])
+def test_compact_formulas_draw_the_same_without_the_search_text(tex: str) -> None:
+    """compact_mathml keeps exactly the drawn MathML of an inline formula inside <math>, and drops the TeX
+    annotation and the default attributes; surrounding text is kept."""
+    full = tex_to_mathml(tex)
+    assert full is not None
+    compact = compact_mathml(f"A {full} B")
+    drawn = re.search(r"<semantics><(mpadded|mstyle|mrow)[^>]*>(.*)</\1><annotation", full, re.S)
+    assert drawn is not None
+    assert compact == f"A <math>{drawn[2]}</math> B"
+    assert "annotation" not in compact and len(compact) < len(full)
+
+
+def test_display_formulas_and_plain_text_are_left_alone() -> None:
+    block = tex_to_mathml(r"\sum_i x_i", display=True)
+    assert block is not None
+    assert compact_mathml(block) == block
+    assert compact_mathml("no math & <b>markup</b>") == "no math & <b>markup</b>"
