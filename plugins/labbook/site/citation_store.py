@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from labbook import __version__
 from labbook.exports import citations, csl_lookups
-from labbook.exports.citations import CitationStyle, format_citation
+from labbook.exports.citations import CitationStyle, format_item
 from labbook.exports.csl_json import publication_to_csl
 from labbook.model.publication import Publication
 from labbook.site.citation_pool import MIN_CITATIONS, CitationPool, Job, may_fork, worker_count
@@ -54,7 +54,7 @@ class CitationStore:
         self._stored: dict[str, str] = {}
         self._style_digests: dict[Path, str] = {}
         self._used: set[str] = set()
-        self._items: dict[str, str] = {}
+        self._items: dict[str, tuple[dict[str, object], str]] = {}  # entry key -> CSL-JSON item, its JSON
         self._changed = False
         self._pool: CitationPool | None = None
         self.prefetching: tuple[int, int] | None = None
@@ -78,7 +78,7 @@ class CitationStore:
         for pub in pubs:
             wanted = [(key, i) for i, style in enumerate(styles) if (key := self._key(pub, style)) not in self._stored]
             if wanted:
-                jobs.append((pub.key, publication_to_csl(pub), wanted))
+                jobs.append((pub.key, self._item(pub)[0], wanted))
         count = sum(len(w) for _, _, w in jobs)
         if count >= MIN_CITATIONS:
             self._pool = CitationPool(jobs, styles, workers)
@@ -97,7 +97,7 @@ class CitationStore:
             found = self._stored.get(key)
         if found is not None:
             return Markup(found)
-        html = format_citation(pub, style)
+        html = format_item(self._item(pub)[0], style)  # format_citation, with the item made once
         self._stored[key] = str(html)
         self._changed = True
         return html
@@ -135,10 +135,15 @@ class CitationStore:
         if style_digest is None:
             style_digest = self._style_digests[style.path] = hashlib.sha256(
                 self._version.encode() + style.path.read_bytes()).hexdigest()
-        item = self._items.get(pub.key)
-        if item is None:
-            item = self._items[pub.key] = json.dumps(publication_to_csl(pub), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(f"{style_digest}\0{item}".encode()).hexdigest()[:40]
+        return hashlib.sha256(f"{style_digest}\0{self._item(pub)[1]}".encode()).hexdigest()[:40]
+
+    def _item(self, pub: Publication) -> tuple[dict[str, object], str]:
+        """``pub``'s CSL-JSON item and its JSON (what a stored citation's key is made from), made once."""
+        found = self._items.get(pub.key)
+        if found is None:
+            item = publication_to_csl(pub)
+            found = self._items[pub.key] = (item, json.dumps(item, sort_keys=True, ensure_ascii=False))
+        return found
 
 
 def _code_version() -> str:
