@@ -92,6 +92,7 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
     path)."""
     index_url = views.urls.url("publications")
     style_keys = tuple(s.path for s in styles)
+    files = dict(downloads or {})
 
     def cites() -> list[dict[str, object]]:
         return views.fragment(("cite", style_keys), pub, lambda: formatted_citations(pub, styles, cite))
@@ -100,11 +101,11 @@ def publication_page(pub: Publication, views: ViewBuilder, renderer: Renderer,
         # cites and downloads too: a lab's override of publication_page.html may still print the menu itself.
         return {"main": views.fragment(("page", base, index_url, style_keys), pub, lambda: renderer.render(
             "publication_page.html", p=views.publication(pub), base=base, index_url=index_url, cites=OnDemand(cites),
-            downloads=dict(downloads or {}), cite_menu=Markup(LATE.format("cite"))))}
+            downloads=files, cite_menu=Markup(LATE.format("cite"))))}
 
     def late(base: str) -> dict[str, str]:
         return {"cite": views.fragment(("cite-menu", base, style_keys), pub, lambda: renderer.render(
-            "publication_cite.html", cites=cites(), downloads=dict(downloads or {}), base=base))}
+            "publication_cite.html", cites=cites(), downloads=files, base=base))}
 
     def head(page_abs_url: str | None, base: str) -> str:
         return views.fragment(("head", page_abs_url), pub, lambda: _head(pub, views, site_url, page_abs_url))

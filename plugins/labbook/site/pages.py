@@ -8,6 +8,7 @@ A new kind of page is one more planner in the list.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
+from functools import partial
 
 from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex, entry_to_bibtex
@@ -68,19 +69,26 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     plan.add_file("publications.bib", bibliography_to_bibtex(
         [*lab.publications, *lab.crossref_parents],
         entry_text=lambda pub: views.publication(pub)["bibtex"] if id(pub) in listed else entry_to_bibtex(pub.raw)))
-    plan.add_file("publications.json", to_csl_json(
-        lab.publications, item_text=lambda pub: views.fragment(("csl",), pub, lambda: csl_item_text(pub))))
-    plan.add_file("publications.ris", to_ris(
-        lab.publications, record_text=lambda pub: views.fragment(("ris",), pub, lambda: to_ris([pub]))))
+    plan.add_file("publications.json", to_csl_json(lab.publications, item_text=partial(_csl_text, views)))
+    plan.add_file("publications.ris", to_ris(lab.publications, record_text=partial(_ris_text, views)))
+
+
+def _csl_text(views: ViewBuilder, pub: Publication) -> str:
+    """``pub``'s CSL-JSON item as ``publications.json`` and its own file write it, made once."""
+    return views.fragment(("csl",), pub, lambda: csl_item_text(pub))
+
+
+def _ris_text(views: ViewBuilder, pub: Publication) -> str:
+    """``pub``'s RIS record, its own ``.ris`` file and its part of ``publications.ris``, made once."""
+    return views.fragment(("ris",), pub, lambda: to_ris([pub]))
 
 
 def plan_entry_downloads(plan: SitePlan, pub: Publication, views: ViewBuilder, stem: str) -> dict[str, str]:
     """One entry's ``.bib``, ``.ris`` and CSL-JSON files at ``stem`` plus extension; label -> site path."""
     files = {
         "BibTeX": (f"{stem}.bib", str(views.publication(pub)["bibtex"]).rstrip() + "\n"),
-        "RIS": (f"{stem}.ris", views.fragment(("ris",), pub, lambda: to_ris([pub]))),
-        "CSL-JSON": (f"{stem}.json", to_csl_json([pub], item_text=lambda p: views.fragment(
-            ("csl",), p, lambda: csl_item_text(p)))),
+        "RIS": (f"{stem}.ris", _ris_text(views, pub)),
+        "CSL-JSON": (f"{stem}.json", to_csl_json([pub], item_text=partial(_csl_text, views))),
     }
     for path, content in files.values():
         plan.add_file(path, content)
