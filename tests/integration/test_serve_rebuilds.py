@@ -8,6 +8,7 @@ of the same sources.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -318,3 +319,20 @@ def test_real_mkdocs_serve_shows_an_edit(project: Path) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=30)
+
+
+def test_a_rebuild_that_reuses_pages_keeps_their_stored_citations(project: Path, server: Server,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The citations of reused pages are not asked for in a serve rebuild; they stay in
+    .labbook/cache/citations.json for the next build (only a build of every page drops unused ones)."""
+    from labbook.site import citation_store
+
+    monkeypatch.setattr(citation_store, "SPARE", 0)
+    store = project / ".labbook/cache/citations.json"
+    server.build()
+    everything = set(json.loads(store.read_text("utf-8"))["citations"])
+    assert len(everything) >= 25  # five entries with pages, five styles
+    edit(project / "data/publications.bib", "title = {Beta Paper},", "title = {Beta Paper, Revised},")
+    assert server.build()  # pages reused
+    kept = set(json.loads(store.read_text("utf-8"))["citations"])
+    assert everything <= kept and len(kept) == len(everything) + 5  # and Beta's new ones

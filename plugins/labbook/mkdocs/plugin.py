@@ -231,7 +231,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         if self._files is not None:
             self.reuse.finish(config, self._files)
         if self._citations is not None:
-            self._citations.save()
+            self._citations.save(every_page_built=not self.reuse.reused)
         summary = self.shapes.summary()
         if summary:
             log.debug(summary)  # `mkdocs build -v` shows it

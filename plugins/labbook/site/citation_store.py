@@ -35,6 +35,8 @@ from labbook.site.citation_pool import MIN_CITATIONS, CitationPool, Job, may_for
 FILE_NAME = "citations.json"
 #: Bumped when the file's layout changes.
 FORMAT = 1
+#: How many citations no page of the build used may stay in the file (entries edited many times leave old ones).
+SPARE = 1000
 #: What citeproc-py's HTML formatter writes besides escaped text (see citeproc/formatter/html.py).
 _FORMATTER_TAG = re.compile(r'</?(?:i|b|l|u|sup|sub)>|<span style="font-variant:small-caps;">|</span>')
 _SOURCES = (citations.__file__, csl_lookups.__file__, publication_to_csl.__code__.co_filename)
@@ -108,13 +110,16 @@ class CitationStore:
             self._pool.close()
             self._pool = None
 
-    def save(self) -> None:
-        """Stop the workers and write the citations formatted since the file was read (nothing when none were)."""
+    def save(self, *, every_page_built: bool = True) -> None:
+        """Stop the workers and write the citations formatted since the file was read (nothing when none were).
+
+        After a build of every page, citations no page used are dropped once there are many of them
+        (:data:`SPARE`); after a `mkdocs serve` rebuild that reused pages (``every_page_built=False``) the
+        citations of those pages were not asked for, and all are kept."""
         self.close()
         if not self._changed:
             return
-        if len(self._stored) > 2 * len(self._used) + 1000:
-            # Entries edited many times leave old citations behind; keep what this site uses today.
+        if every_page_built and len(self._stored) > 2 * len(self._used) + SPARE:
             self._stored = {k: v for k, v in self._stored.items() if k in self._used}
         try:
             folder = self.path.parent
