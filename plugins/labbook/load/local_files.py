@@ -12,6 +12,7 @@ outside ``docs_dir`` is ever looked at.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterable
@@ -44,28 +45,30 @@ def local_target(url: str) -> str | None:
     return posixpath.normpath(path)
 
 
-def _exists(docs_dir: Path, relative: str, probed: dict[str, bool]) -> bool:
-    root = docs_dir.resolve()
-    target = (root / relative).resolve()
-    found = target.is_relative_to(root) and target.is_file()
-    probed[str(target)] = found
+def _exists(root: str, relative: str, probed: dict[str, bool]) -> bool:
+    # os.path rather than pathlib: a large lab looks at thousands of files on every `mkdocs serve` rebuild
+    target = os.path.realpath(os.path.join(root, relative))
+    found = target.startswith(root.rstrip(os.sep) + os.sep) and os.path.isfile(target)
+    probed[target] = found
     return found
 
 
-def resolve_local(url: str, field: str, docs_dir: Path,
-                  probed: dict[str, bool] | None = None) -> tuple[str | None, list[str]]:
+def resolve_local(url: str, field: str, docs_dir: Path, probed: dict[str, bool] | None = None,
+                  real_root: str | None = None) -> tuple[str | None, list[str]]:
     """Where the local file of ``url`` (a value of ``field``) is: the URL to link (``url`` itself, or its
     al-folio asset folder for a bare name), or ``None`` and the places looked at when it is not there.
-    Every file looked at is noted in ``probed`` (absolute path -> whether it exists)."""
+    Every file looked at is noted in ``probed`` (absolute path -> whether it exists); ``real_root`` is
+    ``docs_dir`` with its symbolic links resolved, when the caller has it already."""
     probed = {} if probed is None else probed
+    root = real_root or os.path.realpath(docs_dir)
     target = local_target(url)
-    if target is None or _exists(docs_dir, target, probed):
+    if target is None or _exists(root, target, probed):
         return url, []
     tried = [target]
     folder = ALFOLIO_FOLDERS.get(field)
     if folder and "/" not in url.strip():
         candidate = f"{folder}/{target}"
-        if _exists(docs_dir, candidate, probed):
+        if _exists(root, candidate, probed):
             return candidate, []
         tried.append(candidate)
     return None, tried
@@ -86,9 +89,10 @@ def check_local_files(publications: Iterable[Publication], people: Iterable[Pers
     asset is pointed at it. Returns every file looked at (absolute path -> whether it exists), so that a cache
     can tell when one appears or goes."""
     probed: dict[str, bool] = {}
+    root = os.path.realpath(docs_dir)
     for pub in publications:
         for link in pub.links:
-            found, tried = resolve_local(link.url, link.kind, docs_dir, probed)
+            found, tried = resolve_local(link.url, link.kind, docs_dir, probed, root)
             if found is not None:
                 link.url = found
             else:
@@ -98,26 +102,26 @@ def check_local_files(publications: Iterable[Publication], people: Iterable[Pers
                     link.url = tried[-1]
         preview = pub.raw.get("preview").strip()
         if preview:
-            found, tried = resolve_local(preview, "preview", docs_dir, probed)
+            found, tried = resolve_local(preview, "preview", docs_dir, probed, root)
             if found is None:
                 _warn(report, pub.path, pub.raw.line_of("preview"), f"entry '{pub.key}': preview", preview, tried,
                       docs_display)
     for person in people:
         for where, url in (("photo",), person.photo), (("links", "cv"), person.links.cv):
-            _check_record_file(person, where, url, docs_dir, docs_display, report, probed)
+            _check_record_file(person, where, url, root, docs_display, report, probed)
     for talk in talks:
         for name in _TALK_FILES:
-            _check_record_file(talk, ("links", name), getattr(talk.links, name), docs_dir, docs_display, report,
+            _check_record_file(talk, ("links", name), getattr(talk.links, name), root, docs_display, report,
                                probed)
     return probed
 
 
-def _check_record_file(record: Person | Talk, where: tuple[str, ...], url: str | None, docs_dir: Path,
+def _check_record_file(record: Person | Talk, where: tuple[str, ...], url: str | None, root: str,
                        docs_display: str, report: Report, probed: dict[str, bool]) -> None:
     if not url:
         return
     # al-folio's asset folders are for publications only
-    found, tried = resolve_local(str(url), "", docs_dir, probed)
+    found, tried = resolve_local(str(url), "", Path(root), probed, root)
     if found is None:
         line, column = record.where_of(*where)
         _warn(report, record.source_path, line, ".".join(where), str(url), tried, docs_display, column)

@@ -36,6 +36,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
+from labbook.mkdocs.theme_files import theme_state
+
 #: The template a filled-in page renders: it prints the page's ``labbook_html`` (kept in its meta until then).
 SHAPE_TEMPLATE = "labbook-shape.html"
 HTML_KEY = "labbook_html"
@@ -89,9 +91,26 @@ def _has_h1(page: Page) -> bool:
     return "<h1" in (page.content or "")
 
 
+#: The last answer of :func:`follows_content`, by the state of the templates it read (`mkdocs serve` asks on every
+#: rebuild; listing and reading Material's templates each time costs a tenth of a second).
+_FOLLOWS: dict[str, bool] = {}
+
+
 def follows_content(env: jinja2.Environment) -> bool:
     """Whether every template of ``env`` reads ``page.content`` only in ways a shape follows (see
     :data:`_CONTENT_READS`); a lab's override that tests the content otherwise turns shapes off."""
+    loader = env.loader
+    key = repr(theme_state(loader.searchpath)) if isinstance(loader, jinja2.FileSystemLoader) else None
+    if key is not None and key in _FOLLOWS:
+        return _FOLLOWS[key]
+    answer = _follows_content(env)
+    if key is not None:
+        _FOLLOWS.clear()
+        _FOLLOWS[key] = answer
+    return answer
+
+
+def _follows_content(env: jinja2.Environment) -> bool:
     try:
         names = env.list_templates(filter_func=lambda name: name.endswith((".html", ".xml", ".j2")))
         assert env.loader is not None

@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -52,6 +50,7 @@ from labbook.mkdocs.site_index import (
     write_search_index,
     write_sitemap,
 )
+from labbook.mkdocs.theme_files import theme_state
 from labbook.render.generated import GeneratedPage
 from labbook.render.site_urls import base_for
 
@@ -89,19 +88,8 @@ def site_key(config: MkDocsConfig, files: Files, epoch: object) -> str:
         except OSError:
             parts.append(None)
     parts.append(sorted(f.src_uri for f in files))
-    installed = tuple(os.path.join(os.path.realpath(p), "") for p in {sys.prefix, sys.base_prefix})
-    for directory in config.theme.dirs:
-        if os.path.join(os.path.realpath(directory), "").startswith(installed):
-            parts.append(directory)  # an installed theme changes only with a restart (the probe would see it)
-            continue
-        for root, dirs, names in os.walk(directory):
-            dirs.sort()
-            for name in sorted(names):
-                try:
-                    stat = os.stat(os.path.join(root, name))
-                except OSError:
-                    continue
-                parts.append((root, name, stat.st_mtime_ns, stat.st_size))
+    # an installed theme changes only with a restart (the probe would see it)
+    parts += theme_state(config.theme.dirs)
     return _digest(parts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from labbook.catalog.build import lab_inputs, load_lab
@@ -29,7 +30,7 @@ def _template_files(dirs: list[Path]) -> list[Path]:
 
 def _files_came_or_went(lab: Lab) -> bool:
     # A PDF or photo that data links to was added or deleted: its "missing file" warning must follow.
-    return any(Path(path).is_file() != existed for path, existed in lab.local_files.items())
+    return any(os.path.isfile(path) != existed for path, existed in lab.local_files.items())
 
 
 class LabCache:

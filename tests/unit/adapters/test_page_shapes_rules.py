@@ -37,3 +37,14 @@ def test_templates_that_print_the_content_or_ask_for_an_h1_are_followed() -> Non
                                     "{{ page.content[:100] }}"])
 def test_any_other_reading_of_the_content_is_not(source: str) -> None:
     assert not follows_content(_env(**{"main.html": "{{ page.content }}", "other.html": source}))
+
+
+def test_an_edited_template_is_read_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The answer is kept while the templates are unchanged (`mkdocs serve` asks on every rebuild); a template
+    edited to read the content otherwise changes it."""
+    (tmp_path / "main.html").write_text("{{ page.content }}", encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path)]))
+    assert follows_content(env)
+    assert follows_content(env)
+    (tmp_path / "main.html").write_text("{{ page.content | striptags }}", encoding="utf-8")
+    assert not follows_content(env)
