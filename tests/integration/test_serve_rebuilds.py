@@ -336,3 +336,21 @@ def test_a_rebuild_that_reuses_pages_keeps_their_stored_citations(project: Path,
     assert server.build()  # pages reused
     kept = set(json.loads(store.read_text("utf-8"))["citations"])
     assert everything <= kept and len(kept) == len(everything) + 5  # and Beta's new ones
+
+
+def test_unchanged_static_files_are_moved_back_and_an_edited_one_is_copied(project: Path, server: Server) -> None:
+    """A rebuild moves the last build's copy of an unchanged static file back (the same file, not copied
+    again) and copies one whose source changed; the site is still the one a full build makes."""
+    server.build()
+    pdf = server.site / "papers/beta.pdf"
+    theme_css = next((server.site / "assets/stylesheets").glob("main.*.min.css"))
+    first = {p: p.stat().st_ino for p in (pdf, theme_css)}
+    server.build()
+    assert server.plugin.reuse.static.moved > 0
+    assert {p: p.stat().st_ino for p in first} == first
+    assert differences(server.site, full_build(project)) == []
+    (project / "docs/papers/beta.pdf").write_text("%PDF-1.7\nrevised\n", encoding="utf-8")
+    server.build()
+    assert pdf.read_text(encoding="utf-8") == "%PDF-1.7\nrevised\n"
+    assert theme_css.stat().st_ino == first[theme_css]
+    assert differences(server.site, full_build(project, "full-2")) == []

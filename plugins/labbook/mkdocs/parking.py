@@ -57,6 +57,17 @@ class Parking:
             made.add(folder)
         os.replace(parked, target)
 
+    def restore_file(self, site: Path, dest: str, made: set[str]) -> None:
+        """Move the parked file ``dest`` (and nothing else of its folder) back into ``site``. Raises
+        ``OSError`` when it is not parked."""
+        assert self.folder is not None
+        target = os.path.join(site, dest)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        os.replace(os.path.join(self.folder, dest), target)
+
     def clear(self, *, wait: bool = False) -> None:
         """Remove what is left parked, beside the server (after a full rebuild it can be thousands of
         folders, and removing them takes seconds); ``wait`` joins every cleaner (at shutdown)."""

@@ -157,6 +157,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             if own is not None:
                 files.remove(own)
             files.append(File.generated(config, path, content=content))
+        self.reuse.keep_static(config, files)
         self._files = files
         return files
 

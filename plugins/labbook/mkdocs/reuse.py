@@ -50,6 +50,7 @@ from labbook.mkdocs.site_index import (
     write_search_index,
     write_sitemap,
 )
+from labbook.mkdocs.static_reuse import StaticReuse
 from labbook.mkdocs.theme_files import theme_state
 from labbook.render.generated import GeneratedPage
 from labbook.render.site_urls import base_for
@@ -107,6 +108,7 @@ class ServeReuse:
         self._force_full = False
         self._surprises = 0
         self._parking = Parking()
+        self.static = StaticReuse()
         self._trigger: Path | None = None
         self.reused: list[str] = []
         """The ``src_uri`` of every page the current build left out to reuse."""
@@ -116,10 +118,11 @@ class ServeReuse:
     def park(self, config: MkDocsConfig) -> None:
         """Before MkDocs empties the site folder: move the folders holding kept pages out of its way."""
         self._parking.folder = None
-        if not self.enabled or not self._kept:
+        if not self.enabled or not (self._kept or self.static.tops()):
             return
+        tops = {kept.dest.split("/", 1)[0] for kept in self._kept.values()} | self.static.tops()
         try:
-            self._parking.park(Path(config.site_dir), (kept.dest.split("/", 1)[0] for kept in self._kept.values()))
+            self._parking.park(Path(config.site_dir), tops)
         except OSError as exc:
             log.info(f"labbook: serve rebuilds will build every page from now on ({exc})")
             self._disable()
@@ -135,6 +138,11 @@ class ServeReuse:
             self._kept = {}
         self._site_key, self._force_full = key, False
         self._in_nav = set(_nav_paths(config.nav))
+
+    def keep_static(self, config: MkDocsConfig, files: Files) -> None:
+        """Once every file of the build is known: unchanged static files are moved back, not copied again."""
+        if self.enabled:
+            self.static.plan(files, self._parking, Path(config.site_dir))
 
     def prepare(self, page: GeneratedPage, url: str, site_url: str | None) -> None:
         """Give a detail page without a :attr:`~GeneratedPage.reuse_key` one: a digest of its own HTML.
@@ -190,6 +198,7 @@ class ServeReuse:
     def failed(self) -> None:
         """The build failed: nothing kept can be trusted any more."""
         self._kept = {}
+        self.static.forget()
         self._parking.clear()
 
     def _finish(self, config: MkDocsConfig, files: Files) -> None:
@@ -255,6 +264,7 @@ class ServeReuse:
         if self._trigger is not None:
             shutil.rmtree(self._trigger.parent, ignore_errors=True)
         self._trigger, self._kept = None, {}
+        self.static.forget()
 
     def _surprise(self) -> None:
         self._surprises += 1
@@ -273,6 +283,7 @@ class ServeReuse:
 
     def _disable(self) -> None:
         self._kept = {}
+        self.static.forget()
         self.enabled = False
 
 
