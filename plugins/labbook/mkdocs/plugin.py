@@ -23,6 +23,7 @@ from labbook.exports.citations import StyleError, resolve_style
 from labbook.exports.social_meta import plain, share_image, social_meta
 from labbook.mkdocs.bytecode import TemplateCodeCache
 from labbook.mkdocs.config import LabbookConfig
+from labbook.mkdocs.idle_gc import IdleCollector
 from labbook.mkdocs.layout import hide_columns
 from labbook.mkdocs.page_shapes import PageShapes
 from labbook.mkdocs.quiet_macros import quiet_macros_startup
@@ -56,6 +57,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self.cache = LabCache()
         self.fragments = FragmentCache()
         self.reuse = ServeReuse()
+        self.idle_gc = IdleCollector()
         self.settings: Settings | None = None
         self.plan: SitePlan | None = None
         self.state: SiteState | None = None
@@ -79,13 +81,17 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         self.reuse.close()
         self.reuse = ServeReuse(enabled=serving and not dirty)
         self._template_code = TemplateCodeCache() if serving else None
+        self.idle_gc.close()
+        self.idle_gc = IdleCollector(enabled=serving)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Before MkDocs empties the site folder (serve only): set aside the pages a rebuild may reuse.
+        self.idle_gc.build_started()
         self.reuse.park(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.reuse.failed()
+        self.idle_gc.build_done()
         if self._citations is not None:
             self._citations.close()
 
@@ -233,12 +239,14 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
             self.reuse.finish(config, self._files)
         if self._citations is not None:
             self._citations.save(every_page_built=not self.reuse.reused)
+        self.idle_gc.build_done()
         summary = self.shapes.summary()
         if summary:
             log.debug(summary)  # `mkdocs build -v` shows it
 
     def on_shutdown(self) -> None:
         self.reuse.close()
+        self.idle_gc.close()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., object]) -> LiveReloadServer:
