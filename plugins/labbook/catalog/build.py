@@ -86,7 +86,7 @@ def load_lab(settings: Settings, memo: LoadMemo | None = None) -> Lab:
     lab.local_files = check_local_files(lab.publications, lab.people, lab.talks, settings.docs_dir,
                                         settings.display(settings.docs_dir), report)
     lab.index(person_match_keys(people, report))
-    link_lab(lab, report, MarkdownText(settings.remote_media))
+    link_lab(lab, report, memo.markdown(settings.remote_media) if memo else MarkdownText(settings.remote_media))
     check_page_names(lab, settings.pages, settings.per_publication_pages, report)
     return lab
 

@@ -33,6 +33,7 @@ from labbook.load.entries import build_publication
 from labbook.model.bib_entry import RawEntry, RawField
 from labbook.model.common import Record
 from labbook.model.publication import Publication
+from labbook.text.markdown_text import MarkdownText
 
 R = TypeVar("R", bound=Record)
 
@@ -105,6 +106,16 @@ class LoadMemo:
         self._built_next: dict[tuple[Any, ...], _Built] = {}
         self._collections: dict[tuple[str, ...], _Collection] = {}
         self._collections_next: dict[tuple[str, ...], _Collection] = {}
+        self._markdown: MarkdownText | None = None
+
+    def markdown(self, remote_media: tuple[str, ...]) -> MarkdownText:
+        """The renderer of Markdown fields, keeping what it rendered for the next load (a new one when the
+        hosts remote images may come from changed)."""
+        found = self._markdown
+        if found is None or found.remote_media != tuple(remote_media):
+            found = self._markdown = MarkdownText(tuple(remote_media), keep=True)
+        found.begin()
+        return found
 
     def begin(self) -> None:
         """Start a load: what the previous load used stays available, anything older is forgotten."""

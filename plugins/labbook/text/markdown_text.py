@@ -176,26 +176,64 @@ class MarkdownText:
     """Renders Markdown from data files; one instance is reused for every field (it is reset each time).
 
     ``remote_media`` lists the hosts images may be loaded from (the site's ``remote_media`` option); an image
-    on any other host is reported and shown as a link.
+    on any other host is reported and shown as a link. With ``keep=True`` (`mkdocs serve`, which renders every
+    field again on each rebuild) a field is rendered again only when its text changed or a record it links to
+    now resolves differently; what the last two loads (:meth:`begin`) did not render is forgotten.
     """
 
-    def __init__(self, remote_media: tuple[str, ...] = ()) -> None:
+    def __init__(self, remote_media: tuple[str, ...] = (), *, keep: bool = False) -> None:
         self._md = markdown.Markdown(extensions=[_DataSafety(tuple(remote_media)), "sane_lists"],
                                      output_format="html")
         checker = self._md.treeprocessors["labbook_links"]
         assert isinstance(checker, _LinkChecker)
         self._checker = checker
+        self.remote_media = tuple(remote_media)
+        self.keep = keep
+        self.conversions = 0
+        """How many texts were converted (not taken from the memo)."""
+        self._previous: dict[str, _Kept] = {}
+        self._current: dict[str, _Kept] = {}
+
+    def begin(self) -> None:
+        """Start a load: what the previous one rendered stays available, anything older is forgotten."""
+        self._previous, self._current = self._current, {}
 
     def render(self, text: str | None, resolve: RefResolver) -> RenderedText:
         """Render ``text``; ``resolve`` names the records that exist (see :data:`RefResolver`)."""
         if not text or not text.strip():
             return RenderedText("")
+        if not self.keep:
+            return self._convert(text, resolve)
+        kept = self._current.get(text) or self._previous.get(text)
+        if kept is None or any(resolve(kind, ref) != answer for kind, ref, answer in kept.answers):
+            answers: list[tuple[str, str, str | None]] = []
+
+            def asked(kind: str, ref: str) -> str | None:
+                answer = resolve(kind, ref)
+                answers.append((kind, ref, answer))
+                return answer
+
+            kept = _Kept(self._convert(text, asked), answers)
+        self._current[text] = kept
+        out = kept.rendered
+        return RenderedText(out.html, list(out.problems), list(out.refs))
+
+    def _convert(self, text: str, resolve: RefResolver) -> RenderedText:
+        self.conversions += 1
         self._md.reset()
         self._checker.resolve = resolve
         self._checker.problems = []
         self._checker.refs = []
         out = self._md.convert(_CONTROL.sub("", text))
         return RenderedText(out, list(self._checker.problems), list(self._checker.refs))
+
+
+@dataclass
+class _Kept:
+    """A rendered text and every record look-up it made (kind, id, answer): the same answers, the same HTML."""
+
+    rendered: RenderedText
+    answers: list[tuple[str, str, str | None]]
 
 
 def resolve_refs(rendered: str, url_of: UrlResolver) -> str:

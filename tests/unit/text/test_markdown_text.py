@@ -177,3 +177,25 @@ def test_absolute_links_keep_their_target(md: MarkdownText, target: str) -> None
     """A URL with a scheme, a path from the host's root and a fragment mean the same on every page."""
     html = page(md, f"[x]({target})", base="../")
     assert f'href="{target}"' in html
+
+
+def test_a_kept_renderer_converts_a_text_again_only_when_it_or_its_links_change() -> None:
+    """`mkdocs serve` keeps the renderer: the same text with the same records linked is not converted again;
+    a linked record that is renamed or removed is."""
+    titles = {("pub", "alpha2024"): "Alpha Paper"}
+    renderer = MarkdownText(keep=True)
+    text = "See [](pub:alpha2024) and *more*."
+    first = renderer.render(text, lambda kind, ref: titles.get((kind, ref)))
+    renderer.begin()
+    again = renderer.render(text, lambda kind, ref: titles.get((kind, ref)))
+    assert again == first and renderer.conversions == 1
+    titles[("pub", "alpha2024")] = "Alpha, Revised"
+    renderer.begin()
+    renamed = renderer.render(text, lambda kind, ref: titles.get((kind, ref)))
+    assert "Alpha, Revised" in renamed.html and renderer.conversions == 2
+    del titles[("pub", "alpha2024")]
+    renderer.begin()
+    gone = renderer.render(text, lambda kind, ref: titles.get((kind, ref)))
+    assert gone.problems and gone.problems[0].code == "unknown-ref" and renderer.conversions == 3
+    fresh = MarkdownText().render(text, lambda kind, ref: None)
+    assert gone == fresh
