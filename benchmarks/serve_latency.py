@@ -70,9 +70,14 @@ def _wait_for(url: str, needle: str, deadline: float) -> bool:
     return False
 
 
+#: Seconds between one edit showing and the next edit: a person saves, looks at the page, then edits again.
+PAUSE = 2.0
+
+
 def measure_reload(project: Path, keys: list[str], *, startup_timeout: float = 600.0,
-                   edit_timeout: float = 120.0) -> ReloadResult:
-    """Serve ``project``, edit the title of each of ``keys`` in turn, and time each reload."""
+                   edit_timeout: float = 120.0, pause: float = PAUSE) -> ReloadResult:
+    """Serve ``project``, edit the title of each of ``keys`` in turn (``pause`` seconds after the last edit
+    showed), and time each reload."""
     bib = project / "data" / "publications.bib"
     original = bib.read_bytes()
     port = free_port()
@@ -86,6 +91,7 @@ def measure_reload(project: Path, keys: list[str], *, startup_timeout: float = 6
                 raise RuntimeError(f"mkdocs serve did not serve the site within {startup_timeout:.0f} s")
             result = ReloadResult(first_page=time.perf_counter() - start)
             for i, key in enumerate(keys):
+                time.sleep(pause)
                 title = f"Live reload probe {i} {int(start) % 100000}"
                 edited = time.perf_counter()
                 set_title(bib, key, title)
