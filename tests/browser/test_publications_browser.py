@@ -94,6 +94,19 @@ def test_search_ignores_accents_and_case(open_tab, small_site_url: str) -> None:
         assert visible_ids(page) == ["mueller2021"]
 
 
+def test_the_list_is_read_for_filtering_only_when_the_reader_comes_to_the_filters(open_tab,
+                                                                                  small_site_url: str) -> None:
+    """Loading the page does not read every entry for the filters (that is work a reader who only reads never
+    needs); moving the pointer onto the filters does, and filtering works from there."""
+    page = open_tab(base=small_site_url).open("publications/", idle=True)
+    records = "() => document.querySelector('form[data-lb-facets]').lbFacets.records"
+    assert page.evaluate(records) is None
+    page.hover("#lb-f-q")
+    page.wait_for_function(f"() => ({records})() !== null")
+    page.fill("#lb-f-q", "godel")
+    page.wait_for_function("() => document.querySelectorAll('.lb-pub:not([hidden])').length === 1")
+
+
 def test_et_al_button_shows_the_hidden_authors(open_tab, small_site_url: str) -> None:
     """Past max_authors the list ends in an "et al." button (aria-expanded) that reveals the other names,
     and the hidden names are found by the search."""

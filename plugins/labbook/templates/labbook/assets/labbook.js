@@ -239,7 +239,8 @@
     });
     // The list as written is the unfiltered one, with its counts: only an address with a filter (a shared link),
     // or a form the browser restored or the reader already typed into, needs filtering now. Otherwise the
-    // records are read when the browser is idle, not during the page's start-up.
+    // records are read when the reader moves towards the filters (pointer, touch or keyboard focus), so that
+    // a page the reader only reads never spends the time (a long list takes a tenth of a second on a phone).
     var state = readQuery();
     if (Object.keys(state).length) {
       this.setState(state);
@@ -247,7 +248,10 @@
     } else if (Object.keys(this.getState()).length) {
       this.changed();
     } else {
-      whenIdle(function () { self.getRecords(); });
+      var read = function () { self.getRecords(); };
+      ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
+        form.addEventListener(type, read, { once: true, passive: true });
+      });
     }
   }
 
