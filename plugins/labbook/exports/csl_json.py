@@ -106,9 +106,10 @@ def publication_to_csl(pub: Publication) -> dict[str, Any]:
     return {k: v for k, v in item.items() if v not in ("", None, [])}
 
 
-def csl_item_text(pub: Publication) -> str:
-    """One item as :func:`to_csl_json` writes it inside the document's array (indented by 2)."""
-    text = json.dumps(publication_to_csl(pub), ensure_ascii=False, indent=2)
+def csl_item_text(pub: Publication, item: dict[str, Any] | None = None) -> str:
+    """One item as :func:`to_csl_json` writes it inside the document's array (indented by 2); ``item`` is
+    ``pub``'s CSL-JSON item when the caller has it already."""
+    text = json.dumps(publication_to_csl(pub) if item is None else item, ensure_ascii=False, indent=2)
     return "  " + text.replace("\n", "\n  ")
 
 

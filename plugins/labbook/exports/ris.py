@@ -30,9 +30,10 @@ def _name(name: dict[str, str]) -> str:
     return f"{out}, {name['suffix']}" if name.get("suffix") else out
 
 
-def publication_to_ris(pub: Publication) -> dict[str, Any]:
-    """One RIS record as rispy's dictionary (``type_of_reference``, ``title``, ``authors``, ...)."""
-    item = publication_to_csl(pub)
+def publication_to_ris(pub: Publication, item: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One RIS record as rispy's dictionary (``type_of_reference``, ``title``, ``authors``, ...); ``item`` is
+    ``pub``'s CSL-JSON item when the caller has it already."""
+    item = publication_to_csl(pub) if item is None else item
     record: dict[str, Any] = {"type_of_reference": RIS_TYPES.get(item["type"], "GEN"), "id": pub.key}
     record["title"] = item.get("title", "")
     record["authors"] = [_name(n) for n in item.get("author", [])]
@@ -70,6 +71,11 @@ class _Writer(rispy.RisWriter):
 
     def set_header(self, count: int) -> str:
         return ""
+
+
+def ris_record_text(pub: Publication, item: dict[str, Any] | None = None) -> str:
+    """One publication's record as :func:`to_ris` writes it (``item``: its CSL-JSON item, if made already)."""
+    return rispy.dumps([publication_to_ris(pub, item)], implementation=_Writer)
 
 
 def to_ris(pubs: Iterable[Publication], *, record_text: Callable[[Publication], str] | None = None) -> str:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -56,7 +57,7 @@ class CitationStore:
         self._stored: dict[str, str] = {}
         self._style_digests: dict[Path, str] = {}
         self._used: set[str] = set()
-        self._items: dict[str, tuple[dict[str, object], str]] = {}  # entry key -> CSL-JSON item, its JSON
+        self._items: dict[str, tuple[dict[str, Any], str]] = {}  # entry key -> CSL-JSON item, its JSON
         self._changed = False
         self._pool: CitationPool | None = None
         self.prefetching: tuple[int, int] | None = None
@@ -142,7 +143,11 @@ class CitationStore:
                 self._version.encode() + style.path.read_bytes()).hexdigest()
         return hashlib.sha256(f"{style_digest}\0{self._item(pub)[1]}".encode()).hexdigest()[:40]
 
-    def _item(self, pub: Publication) -> tuple[dict[str, object], str]:
+    def item(self, pub: Publication) -> dict[str, Any]:
+        """``pub``'s CSL-JSON item, made once per build (the entry's exports use it too)."""
+        return self._item(pub)[0]
+
+    def _item(self, pub: Publication) -> tuple[dict[str, Any], str]:
         """``pub``'s CSL-JSON item and its JSON (what a stored citation's key is made from), made once."""
         found = self._items.get(pub.key)
         if found is None:

@@ -8,13 +8,12 @@ A new kind of page is one more planner in the list.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
-from functools import partial
 
 from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex, entry_to_bibtex
 from labbook.exports.citations import format_citation, resolve_style
-from labbook.exports.csl_json import csl_item_text, to_csl_json
-from labbook.exports.ris import to_ris
+from labbook.exports.csl_json import csl_item_text, publication_to_csl, to_csl_json
+from labbook.exports.ris import ris_record_text, to_ris
 from labbook.model.publication import Publication
 from labbook.render.collection_pages import news_page, notes_index, openings_page, teaching_page
 from labbook.render.cv_pages import cv_page
@@ -56,6 +55,7 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
     plan.add_page(publications_index(lab.publications, views, renderer, first_bib, feed_url=feed))
     for path, content in list_files(lab.publications, views, renderer).items():
         plan.add_file(path, content)
+    exports = EntryExports(views, plan.citations)
     if settings.per_publication_pages:
         styles = [resolve_style(spec, settings.root) for spec in settings.cite_styles]
         if plan.citations is not None:
@@ -63,36 +63,52 @@ def plan_publications(plan: SitePlan, lab: Lab, views: ViewBuilder, renderer: Re
         cite = plan.citations.format if plan.citations is not None else format_citation
         prefix = settings.pages["publications"].strip("/")
         for pub in lab.publications:
-            downloads = plan_entry_downloads(plan, pub, views, f"{prefix}/{pub.slug}/{pub.slug}")
+            downloads = exports.downloads(plan, pub, f"{prefix}/{pub.slug}/{pub.slug}")
             plan.add_page(publication_page(pub, views, renderer, settings.site_url, styles, downloads, cite=cite))
     listed = {id(pub) for pub in lab.publications}
     plan.add_file("publications.bib", bibliography_to_bibtex(
         [*lab.publications, *lab.crossref_parents],
         entry_text=lambda pub: views.publication(pub)["bibtex"] if id(pub) in listed else entry_to_bibtex(pub.raw)))
-    plan.add_file("publications.json", to_csl_json(lab.publications, item_text=partial(_csl_text, views)))
-    plan.add_file("publications.ris", to_ris(lab.publications, record_text=partial(_ris_text, views)))
+    plan.add_file("publications.json", to_csl_json(lab.publications, item_text=exports.csl_text))
+    plan.add_file("publications.ris", to_ris(lab.publications, record_text=exports.ris_text))
 
 
-def _csl_text(views: ViewBuilder, pub: Publication) -> str:
-    """``pub``'s CSL-JSON item as ``publications.json`` and its own file write it, made once."""
-    return views.fragment(("csl",), pub, lambda: csl_item_text(pub))
+class EntryExports:
+    """Each entry's CSL-JSON item, its CSL-JSON text and its RIS record, made once per build: the entry's own
+    files, ``/publications.json``, ``/publications.ris`` and the citation store all use them."""
 
+    def __init__(self, views: ViewBuilder, citations: CitationStore | None) -> None:
+        self.views = views
+        self._items = citations.item if citations is not None else publication_to_csl
+        self._csl: dict[str, str] = {}
+        self._ris: dict[str, str] = {}
 
-def _ris_text(views: ViewBuilder, pub: Publication) -> str:
-    """``pub``'s RIS record, its own ``.ris`` file and its part of ``publications.ris``, made once."""
-    return views.fragment(("ris",), pub, lambda: to_ris([pub]))
+    def csl_text(self, pub: Publication) -> str:
+        """``pub``'s item as :func:`~labbook.exports.csl_json.csl_item_text` writes it."""
+        found = self._csl.get(pub.key)
+        if found is None:
+            found = self._csl[pub.key] = self.views.fragment(
+                ("csl",), pub, lambda: csl_item_text(pub, self._items(pub)))
+        return found
 
+    def ris_text(self, pub: Publication) -> str:
+        """``pub``'s RIS record as :func:`~labbook.exports.ris.ris_record_text` writes it."""
+        found = self._ris.get(pub.key)
+        if found is None:
+            found = self._ris[pub.key] = self.views.fragment(
+                ("ris",), pub, lambda: ris_record_text(pub, self._items(pub)))
+        return found
 
-def plan_entry_downloads(plan: SitePlan, pub: Publication, views: ViewBuilder, stem: str) -> dict[str, str]:
-    """One entry's ``.bib``, ``.ris`` and CSL-JSON files at ``stem`` plus extension; label -> site path."""
-    files = {
-        "BibTeX": (f"{stem}.bib", str(views.publication(pub)["bibtex"]).rstrip() + "\n"),
-        "RIS": (f"{stem}.ris", _ris_text(views, pub)),
-        "CSL-JSON": (f"{stem}.json", to_csl_json([pub], item_text=partial(_csl_text, views))),
-    }
-    for path, content in files.values():
-        plan.add_file(path, content)
-    return {label: path for label, (path, _content) in files.items()}
+    def downloads(self, plan: SitePlan, pub: Publication, stem: str) -> dict[str, str]:
+        """One entry's ``.bib``, ``.ris`` and CSL-JSON files at ``stem`` plus extension; label -> site path."""
+        files = {
+            "BibTeX": (f"{stem}.bib", str(self.views.publication(pub)["bibtex"]).rstrip() + "\n"),
+            "RIS": (f"{stem}.ris", self.ris_text(pub)),
+            "CSL-JSON": (f"{stem}.json", to_csl_json([pub], item_text=self.csl_text)),
+        }
+        for path, content in files.values():
+            plan.add_file(path, content)
+        return {label: path for label, (path, _content) in files.items()}
 
 
 def plan_photos(plan: SitePlan, lab: Lab, views: LabViews, renderer: Renderer, settings: Settings) -> None:
