@@ -8,6 +8,7 @@ A new kind of page is one more planner in the list.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
+from typing import Any
 
 from labbook.catalog.lab import Lab
 from labbook.exports.bibtex import bibliography_to_bibtex, entry_to_bibtex
@@ -85,18 +86,17 @@ class EntryExports:
 
     def csl_text(self, pub: Publication) -> str:
         """``pub``'s item as :func:`~labbook.exports.csl_json.csl_item_text` writes it."""
-        found = self._csl.get(pub.key)
-        if found is None:
-            found = self._csl[pub.key] = self.views.fragment(
-                ("csl",), pub, lambda: csl_item_text(pub, self._items(pub)))
-        return found
+        return self._once(self._csl, "csl", pub, csl_item_text)
 
     def ris_text(self, pub: Publication) -> str:
         """``pub``'s RIS record as :func:`~labbook.exports.ris.ris_record_text` writes it."""
-        found = self._ris.get(pub.key)
+        return self._once(self._ris, "ris", pub, ris_record_text)
+
+    def _once(self, made: dict[str, str], kind: str, pub: Publication,
+              write: Callable[[Publication, dict[str, Any]], str]) -> str:
+        found = made.get(pub.key)
         if found is None:
-            found = self._ris[pub.key] = self.views.fragment(
-                ("ris",), pub, lambda: ris_record_text(pub, self._items(pub)))
+            found = made[pub.key] = self.views.fragment((kind,), pub, lambda: write(pub, self._items(pub)))
         return found
 
     def downloads(self, plan: SitePlan, pub: Publication, stem: str) -> dict[str, str]:
