@@ -103,3 +103,22 @@ def test_each_list_page_has_its_own_description(make_site) -> None:
     assert "The site's own description." not in seen.values()
     assert len(set(seen.values())) == len(seen)
     assert seen["publications"].startswith("All 1 publication of the lab, 2024")
+
+
+def test_search_index_script_runs_before_materials(make_site, tmp_path: Path) -> None:
+    """Every page, the lab's own and generated ones, carries the inline script that holds Material's search
+    index back (search-later.js) in its <head>, so it runs before Material's bundle; the script parses."""
+    build = make_site({"data/publications.bib": BIB, "docs/plain.md": "# Plain\n\nA page.\n"})
+    for path in ("index.html", "plain/index.html", "publications/index.html", "publications/plain2024/index.html"):
+        found = scripts(build.html(path))
+        later = [i for i, s in enumerate(found) if "search_index" in s and "XMLHttpRequest" in s]
+        bundle = [i for i, s in enumerate(found) if "javascripts/bundle." in s]
+        assert len(later) == 1 and bundle and later[0] < bundle[0], (path, found)
+        soup = BeautifulSoup(build.html(path), "html.parser")
+        assert any("XMLHttpRequest" in s.get_text() for s in soup.head.find_all("script")), path
+    node = shutil.which("node")
+    if node:
+        source = tmp_path / "search-later.js"
+        source.write_text(scripts(build.html("index.html"))[later[0]], encoding="utf-8")
+        check = subprocess.run([node, "--check", str(source)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr

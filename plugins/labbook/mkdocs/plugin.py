@@ -34,7 +34,14 @@ from labbook.render.generated import GeneratedPage, insert_prelude
 from labbook.render.home_page import HOME_TEMPLATE, hero_image, home_parts
 from labbook.render.site_urls import SiteUrls, base_for
 from labbook.settings import Settings, SettingsError, settings_from_options
-from labbook.site.assets import NOSCRIPT_STYLE, mark_math, scripts, site_assets, stylesheets
+from labbook.site.assets import (
+    NOSCRIPT_STYLE,
+    mark_math,
+    scripts,
+    search_later_script,
+    site_assets,
+    stylesheets,
+)
 from labbook.site.cache import LabCache
 from labbook.site.check_cache import CACHE_DIR
 from labbook.site.citation_store import CitationStore
@@ -221,7 +228,7 @@ class LabbookPlugin(BasePlugin[LabbookConfig]):
         base = base_for(page.url)
         if generated is not None:
             output = generated.finish(output, base)
-        head = NOSCRIPT_STYLE + "\n" + (head_links(self.plan, base) if self.plan else "")
+        head = NOSCRIPT_STYLE + "\n" + search_later_script() + "\n" + (head_links(self.plan, base) if self.plan else "")
         if generated is not None and generated.head is not None:
             head += str(generated.head(page.canonical_url, base))
         if generated is not None:

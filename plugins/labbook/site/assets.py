@@ -12,6 +12,7 @@ never linked from every page: a page whose HTML holds arithmatex math gets :data
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,6 +44,15 @@ MATH_MARKER = '<div class="lb-mathjax" data-lb-mathjax hidden></div>'
 #: when the script arrives.
 NOSCRIPT_STYLE = ("<noscript><style>.lb-facets,.lb-etal{display:none!important}"
                   ".lb-authors-rest{display:inline!important}</style></noscript>")
+
+
+@cache
+def search_later_script() -> str:
+    """The ``<script>`` in every page's ``<head>`` that holds Material's search index back until the reader
+    reaches for the page or it has loaded (why: ``search-later.js``). Inline, as it must run before Material's
+    script, and a file of its own would be one more request before the page is drawn."""
+    source = PACKAGE_TEMPLATES / "assets" / "search-later.js"
+    return "<script>" + minify(source.name, source.read_bytes()).decode("utf-8") + "</script>"
 
 
 @dataclass(frozen=True)

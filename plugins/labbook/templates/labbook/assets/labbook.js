@@ -145,11 +145,13 @@
         .catch(function (error) { console.warn("labbook:", error); });
     };
     if (!("IntersectionObserver" in window)) { groups.forEach(load); return; }
+    // One screen ahead: the cards arrive before the reader scrolls to them, and a group further down is not
+    // swapped in (a long task of style and layout) while the page is still starting.
     var observer = chunkObserver = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) { observer.unobserve(entry.target); load(entry.target); }
       });
-    }, { rootMargin: "1500px 0px" });
+    }, { rootMargin: "100% 0px" });
     groups.forEach(function (group) { observer.observe(group); });
   }
 
