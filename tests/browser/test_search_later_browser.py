@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -33,7 +35,7 @@ def test_a_key_lets_the_index_go_before_the_page_has_loaded(open_tab) -> None:
     the page's last script is still held back, so the load event has not happened yet."""
     tab = open_tab()
     page = tab.page
-    held: list = []
+    held: list[Any] = []
     page.route("**/assets/labbook/labbook.js", lambda route: held.append(route))
     page.goto(tab.base + "publications/", wait_until="commit")
     # Material's script has run (it comes before labbook.js) and asked for its index, which is held.
