@@ -19,6 +19,9 @@ pytestmark = pytest.mark.browser
 COUNT = FIRST_CARDS + 70
 TOPICS = ["Theory", "Vision", "Biology"]
 
+#: Whether the entry ``id``'s content is drawn (false while content-visibility: auto skips it, far from the screen).
+_DRAWN = "id => document.getElementById(id).querySelector('a').checkVisibility({contentVisibilityAuto: true})"
+
 
 def _bib() -> str:
     entries = []
@@ -84,8 +87,11 @@ def test_scrolling_swaps_in_full_cards_and_filters_cover_every_entry(open_tab, l
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_function("() => document.querySelectorAll('p.lb-pub').length === 0")
     assert page.locator(".lb-pub").count() == COUNT
-    # A swapped-in card is a full one, its "et al." and math set up like the others.
+    # A swapped-in card is a full one, its "et al." and math set up like the others. The cards swapped in above
+    # it are taller than the short entries were, so it is below the screen again (and not drawn): go to it.
     last = page.locator(f"article#paper{COUNT - 1:03d}")
+    last.scroll_into_view_if_needed()
+    page.wait_for_function(_DRAWN, arg=f"paper{COUNT - 1:03d}")
     assert last.locator(".lb-pub-authors").inner_text().startswith("Kangwook Lee")
     assert last.get_by_role("button", name="BibTeX", exact=True).is_visible()
 
@@ -124,3 +130,26 @@ def test_without_javascript_the_toggles_give_way_to_the_title_link(open_tab, lon
     assert not page.locator("article.lb-pub button.lb-toggle").first.is_visible()
     page.click(f"#paper{COUNT - 1:03d} a")
     assert f"We study case {COUNT - 1} " in page.inner_text(".lb-pub-page .lb-abstract")
+
+
+
+def test_entries_far_from_the_screen_are_drawn_as_they_come_near(open_tab, long_site: SiteServer) -> None:
+    """The browser skips the style and layout of entries far below the screen and draws them as they scroll
+    near; a link to an entry far down still lands on it, and print draws every entry."""
+    tab = open_tab(base=long_site.url)
+    page = tab.open("publications/")
+    last = f"paper{COUNT - 1:03d}"
+    assert page.evaluate(_DRAWN, "paper000")
+    assert not page.evaluate(_DRAWN, last)
+    page.locator(f"#{last}").scroll_into_view_if_needed()
+    page.wait_for_function(_DRAWN, arg=last)
+
+    target = f"paper{COUNT - 5:03d}"
+    page.goto(tab.base + f"publications/#{target}")
+    page.wait_for_function(_DRAWN, arg=target)
+    page.wait_for_timeout(500)  # the cards swapped in around it have settled
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
+    assert 0 <= top < page.viewport_size["height"] / 2, top
+
+    page.emulate_media(media="print")
+    assert page.evaluate("id => getComputedStyle(document.getElementById(id)).contentVisibility", last) == "visible"

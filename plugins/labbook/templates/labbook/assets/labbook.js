@@ -155,9 +155,35 @@
     groups.forEach(function (group) { observer.observe(group); });
   }
 
+  // What the reader is looking at, to keep it in place while cards are swapped in: the entry the address links
+  // to when it is on screen, else whatever is in the middle of the screen (by the nearest id, which a short
+  // entry and its full card share). The browser's own scroll anchoring cannot do it: the entries it anchors
+  // to are the ones replaced.
+  function readingPlace() {
+    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var el = id ? document.getElementById(id) : null;
+    if (el) {
+      var box = el.getBoundingClientRect();
+      if (box.bottom < 0 || box.top > window.innerHeight) el = null;
+    }
+    if (!el) {
+      var at = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+      el = at && at.closest ? at.closest("[id]") : null;
+    }
+    return el && el.id ? { id: el.id, top: el.getBoundingClientRect().top } : null;
+  }
+
+  function keepPlace(place) {
+    var el = place && document.getElementById(place.id);
+    if (!el) return;
+    var moved = el.getBoundingClientRect().top - place.top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }
+
   function swapCards(group, cards) {
     var scope = group.closest("article") || document;
     var form = scope.querySelector("form[data-lb-facets]");
+    var place = readingPlace();
     group.querySelectorAll("p.lb-pub").forEach(function (short) {
       var html = cards[short.id];
       if (html == null) return;
@@ -170,6 +196,7 @@
       if (form && form.lbFacets) form.lbFacets.swapped(short, card);
     });
     showEtAlButtons(group);
+    keepPlace(place);
     typeset(group);
   }
 
