@@ -148,8 +148,13 @@ def test_entries_far_from_the_screen_are_drawn_as_they_come_near(open_tab, long_
     page.goto(tab.base + f"publications/#{target}")
     page.wait_for_function(_DRAWN, arg=target)
     page.wait_for_timeout(500)  # the cards swapped in around it have settled
-    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
-    assert 0 <= top < page.viewport_size["height"] / 2, top
+    box = page.evaluate("id => document.getElementById(id).getBoundingClientRect().toJSON()", target)
+    assert box["bottom"] > 0 and box["top"] < page.viewport_size["height"] / 2, box  # on screen, near the top
+
+    # A malformed address (not percent-decodable) does not stop the cards from being swapped in.
+    page.goto(tab.base + "publications/#%E0%A4")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("() => document.querySelectorAll('p.lb-pub').length === 0")
 
     page.emulate_media(media="print")
     assert page.evaluate("id => getComputedStyle(document.getElementById(id)).contentVisibility", last) == "visible"

@@ -159,8 +159,12 @@
   // to when it is on screen, else whatever is in the middle of the screen (by the nearest id, which a short
   // entry and its full card share). The browser's own scroll anchoring cannot do it: the entries it anchors
   // to are the ones replaced.
+  function linkedId() {
+    try { return decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return ""; }  // "#%E0%A4"
+  }
+
   function readingPlace() {
-    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var id = linkedId();
     var el = id ? document.getElementById(id) : null;
     if (el) {
       var box = el.getBoundingClientRect();
