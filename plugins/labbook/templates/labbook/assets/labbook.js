@@ -155,14 +155,15 @@
     groups.forEach(function (group) { observer.observe(group); });
   }
 
-  // What the reader is looking at, to keep it in place while cards are swapped in: the entry the address links
-  // to when it is on screen, else whatever is in the middle of the screen (by the nearest id, which a short
-  // entry and its full card share). The browser's own scroll anchoring cannot do it: the entries it anchors
-  // to are the ones replaced.
+  // The id the address links to ("" when there is none or it is not percent-decodable).
   function linkedId() {
     try { return decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return ""; }  // "#%E0%A4"
   }
 
+  // What the reader is looking at, to keep it in place while cards are swapped in: the entry the address links
+  // to when it is on screen, else whatever is in the middle of the screen (by the nearest id, which a short
+  // entry and its full card share). The browser's own scroll anchoring cannot do it: the entries it anchors
+  // to are the ones replaced.
   function readingPlace() {
     var id = linkedId();
     var el = id ? document.getElementById(id) : null;
