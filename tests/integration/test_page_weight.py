@@ -3,12 +3,15 @@ filters, and a meta description of its own on every generated list page (real `m
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -84,6 +87,14 @@ def test_filters_are_drawn_from_the_start(make_site) -> None:
     assert form is not None and not form.has_attr("hidden")
     noscript = soup.head.find("noscript")
     assert noscript is not None and ".lb-facets" in str(noscript)
+    assert ".lb-toggle[data-lb-src]" in str(noscript)  # the toggles that fetch from the entry's page
+
+
+def test_no_style_waits_for_the_script() -> None:
+    """No rule of labbook.css depends on the class labbook.js puts on <html>: changing a class there after the
+    first paint restyles the whole page (what needs JavaScript is hidden by the <noscript> style instead)."""
+    css = (ROOT / "plugins" / "labbook" / "templates" / "labbook" / "assets" / "labbook.css").read_text("utf-8")
+    assert "lb-js" not in re.sub(r"/\*.*?\*/", "", css, flags=re.S)
 
 
 def test_each_list_page_has_its_own_description(make_site) -> None:

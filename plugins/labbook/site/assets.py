@@ -39,10 +39,12 @@ ARITHMATEX = 'class="arithmatex"'
 #: content, so Material's instant navigation brings it along with the page.
 MATH_MARKER = '<div class="lb-mathjax" data-lb-mathjax hidden></div>'
 
-#: In every page's ``<head>``: without JavaScript the filters (which would do nothing) and the "et al." buttons
-#: are hidden and every author shows. With JavaScript they are there from the first paint, so nothing shifts
-#: when the script arrives.
-NOSCRIPT_STYLE = ("<noscript><style>.lb-facets,.lb-etal{display:none!important}"
+#: In every page's ``<head>``: without JavaScript the filters (which would do nothing), the "et al." buttons and
+#: the Abstract and BibTeX toggles that fetch from the entry's page are hidden (the title links to that page),
+#: and every author shows. With JavaScript they are there from the first paint, so nothing shifts when the
+#: script arrives; and no rule depends on a class the script sets on ``<html>``, as changing a class there
+#: restyles the whole page after it is drawn.
+NOSCRIPT_STYLE = ("<noscript><style>.lb-facets,.lb-etal,.lb-toggle[data-lb-src]{display:none!important}"
                   ".lb-authors-rest{display:inline!important}</style></noscript>")
 
 

@@ -9,6 +9,8 @@
    screen: pages without math never transfer it. */
 (function () {
   "use strict";
+  // A marker of the script having run. No style may depend on it: a class change on <html> after the first
+  // paint restyles the whole page (what needs JavaScript is hidden by a <noscript> style instead).
   document.documentElement.classList.add("lb-js");
 
   /* ---- toggles and copy buttons ------------------------------------------------------------------------- */
