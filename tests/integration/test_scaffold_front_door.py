@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -32,3 +33,23 @@ def test_a_new_lab_has_landing_page_dark_mode_notes_and_a_photo(tmp_path: Path) 
     photo = people.select_one("img.lb-photo")
     assert photo["src"].endswith(".webp") and "srcset" in photo.attrs
     assert "Ada Lab" in home.select_one(".md-copyright").get_text()
+
+
+def test_a_new_labs_pages_carry_only_their_own_sections_menu(tmp_path: Path) -> None:
+    """Material's navigation.prune: the handbook's pages are in the handbook's menu, not in every page's (a page
+    of a big site stays light); the tabs still reach every section."""
+    target = tmp_path / "mylab"
+    assert CliRunner().invoke(main, ["new", str(target), "--name", "Ada Lab"]).exit_code == 0
+    build = run_build(target, strict=True)
+    assert build.returncode == 0, build.log
+
+    def menu_links(page: str) -> set[str]:
+        soup = BeautifulSoup(build.html(page), "html.parser")
+        base = "http://lab.test/" + page
+        return {urljoin(base, a["href"]) for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")}
+
+    editing = "http://lab.test/handbook/editing/"
+    assert editing not in menu_links("index.html")
+    assert editing in menu_links("handbook/index.html")
+    home = BeautifulSoup(build.html("index.html"), "html.parser")
+    assert any(a.get_text(strip=True) == "Handbook" for a in home.select(".md-tabs a"))
