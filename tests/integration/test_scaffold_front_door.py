@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -10,16 +9,22 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from labbook.cli import main
-from tests.conftest import run_build
+from tests.conftest import BuildResult, run_build
 
 pytestmark = pytest.mark.slow
 
 
-def test_a_new_lab_has_landing_page_dark_mode_notes_and_a_photo(tmp_path: Path) -> None:
-    target = tmp_path / "mylab"
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """A `labbook new` lab, built as its user would build it (once for the tests of this module)."""
+    target = tmp_path_factory.mktemp("new") / "mylab"
     assert CliRunner().invoke(main, ["new", str(target), "--name", "Ada Lab"]).exit_code == 0
-    build = run_build(target, strict=True)
-    assert build.returncode == 0, build.log
+    result = run_build(target, strict=True)
+    assert result.returncode == 0, result.log
+    return result
+
+
+def test_a_new_lab_has_landing_page_dark_mode_notes_and_a_photo(build: BuildResult) -> None:
     home = BeautifulSoup(build.html("index.html"), "html.parser")
     assert home.select_one("section.lb-hero h1").get_text() == "Ada Lab"
     assert home.select(".lb-hero a.md-button") and home.select(".lb-theme-cards > li")
@@ -35,13 +40,9 @@ def test_a_new_lab_has_landing_page_dark_mode_notes_and_a_photo(tmp_path: Path) 
     assert "Ada Lab" in home.select_one(".md-copyright").get_text()
 
 
-def test_a_new_labs_pages_carry_only_their_own_sections_menu(tmp_path: Path) -> None:
+def test_a_new_labs_pages_carry_only_their_own_sections_menu(build: BuildResult) -> None:
     """Material's navigation.prune: the handbook's pages are in the handbook's menu, not in every page's (a page
     of a big site stays light); the tabs still reach every section."""
-    target = tmp_path / "mylab"
-    assert CliRunner().invoke(main, ["new", str(target), "--name", "Ada Lab"]).exit_code == 0
-    build = run_build(target, strict=True)
-    assert build.returncode == 0, build.log
 
     def menu_links(page: str) -> set[str]:
         soup = BeautifulSoup(build.html(page), "html.parser")
