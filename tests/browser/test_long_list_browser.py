@@ -132,7 +132,6 @@ def test_without_javascript_the_toggles_give_way_to_the_title_link(open_tab, lon
     assert f"We study case {COUNT - 1} " in page.inner_text(".lb-pub-page .lb-abstract")
 
 
-
 def test_entries_far_from_the_screen_are_drawn_as_they_come_near(open_tab, long_site: SiteServer) -> None:
     """The browser skips the style and layout of entries far below the screen and draws them as they scroll
     near; a link to an entry far down still lands on it, and print draws every entry."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from labbook.site.assets import PACKAGE_TEMPLATES
 
 pytestmark = pytest.mark.slow
 
@@ -93,7 +93,7 @@ def test_filters_are_drawn_from_the_start(make_site) -> None:
 def test_no_style_waits_for_the_script() -> None:
     """No rule of labbook.css depends on the class labbook.js puts on <html>: changing a class there after the
     first paint restyles the whole page (what needs JavaScript is hidden by the <noscript> style instead)."""
-    css = (ROOT / "plugins" / "labbook" / "templates" / "labbook" / "assets" / "labbook.css").read_text("utf-8")
+    css = (PACKAGE_TEMPLATES / "assets" / "labbook.css").read_text(encoding="utf-8")
     assert "lb-js" not in re.sub(r"/\*.*?\*/", "", css, flags=re.S)
 
 
